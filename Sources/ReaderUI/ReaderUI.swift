@@ -1,0 +1,2 @@
+import NewsModel
+import TerminalUI

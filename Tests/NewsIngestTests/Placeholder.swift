@@ -1,0 +1,4 @@
+import Testing
+@testable import NewsIngest
+
+@Test func NewsIngestPlaceholder() { #expect(Bool(true)) }

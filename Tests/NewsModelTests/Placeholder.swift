@@ -1,0 +1,4 @@
+import Testing
+@testable import NewsModel
+
+@Test func NewsModelPlaceholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import NewsStore
+
+@Test func NewsStorePlaceholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import ReaderUI
+
+@Test func ReaderUIPlaceholder() { #expect(Bool(true)) }
