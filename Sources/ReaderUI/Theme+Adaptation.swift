@@ -8,8 +8,8 @@ extension Theme {
     /// - 8 or 16 (88 counts as 16): every colour becomes the basic colour that names it best
     ///   (`XtermPalette.basicIndex`). A background that merges into the normal background is
     ///   dropped and the role drawn in reverse video instead; text that would be hard to read on
-    ///   its background becomes black or white; text that would become black on the terminal's
-    ///   own background uses the terminal's foreground.
+    ///   its background takes its colour's other brightness, or else black or white; text that
+    ///   would become black on the terminal's own background uses the terminal's foreground.
     /// - fewer than 8 (`NO_COLOR`, monochrome): no colours at all. Attributes are kept, and a
     ///   role drawn on its own background (selections, status line) is drawn in reverse video.
     ///
@@ -52,7 +52,6 @@ extension Theme {
                 return .indexed(XtermPalette.basicIndex(for: .init(red: Int(r), green: Int(g), blue: Int(b)), brights: brights))
             }
         }
-        let white: UInt8 = brights ? 15 : 7
         let normalBackground = basic(style(.normal).background)
         var theme = self
         for role in ThemeRole.allCases {
@@ -68,8 +67,8 @@ extension Theme {
                 adapted.attributes.formSymmetricDifference(.reverse)
             }
             if case .indexed(let fg) = adapted.foreground, case .indexed(let bg) = adapted.background,
-               XtermPalette.contrast(fg, bg) < 2 {
-                adapted.foreground = .indexed(XtermPalette.contrast(0, bg) > XtermPalette.contrast(white, bg) ? 0 : white)
+               XtermPalette.contrast(fg, bg) < Self.minimumContrast {
+                adapted.foreground = .indexed(readable(fg, on: bg, brights: brights))
             }
             if adapted.foreground == .indexed(0), adapted.background == .default, original.foreground != .indexed(0) {
                 adapted.foreground = .default
@@ -77,6 +76,21 @@ extension Theme {
             theme = theme.replacing(role, with: adapted)
         }
         return theme
+    }
+
+    /// The WCAG contrast ratio below which basic-colour text is hard to read on its background
+    /// (xterm's blue on black is 2.2, red on black 3.6).
+    private static let minimumContrast = 3.0
+
+    /// A readable basic colour for text `fg` on `bg`: the other brightness of the same colour
+    /// when that is readable (dark blue on black becomes bright blue), else black or white.
+    private func readable(_ fg: UInt8, on bg: UInt8, brights: Bool) -> UInt8 {
+        if brights {
+            let twin = fg < 8 ? fg + 8 : fg - 8
+            if XtermPalette.contrast(twin, bg) >= Self.minimumContrast { return twin }
+        }
+        let white: UInt8 = brights ? 15 : 7
+        return XtermPalette.contrast(0, bg) > XtermPalette.contrast(white, bg) ? 0 : white
     }
 
     /// The theme without colours: attributes only.
