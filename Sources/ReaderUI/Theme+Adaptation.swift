@@ -27,13 +27,20 @@ extension Theme {
         return theme
     }
 
-    /// Every colour of every role passed through `transform`.
+    /// Every colour of every role passed through `transform`, once per distinct colour.
     private func mapColors(_ transform: (Color) -> Color) -> Theme {
+        var mapped: [Color: Color] = [:]
+        func map(_ color: Color) -> Color {
+            if let known = mapped[color] { return known }
+            let result = transform(color)
+            mapped[color] = result
+            return result
+        }
         var theme = self
         for role in ThemeRole.allCases {
             var adapted = self.style(role)
-            adapted.foreground = transform(adapted.foreground)
-            adapted.background = transform(adapted.background)
+            adapted.foreground = map(adapted.foreground)
+            adapted.background = map(adapted.background)
             theme = theme.replacing(role, with: adapted)
         }
         return theme

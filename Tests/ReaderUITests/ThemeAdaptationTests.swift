@@ -97,6 +97,21 @@ import TerminalUI
         #expect(adapted.style(.highlightAnchor) == Style(foreground: .indexed(0), background: .indexed(3)))
     }
 
+    @Test func darkTextOnItsDarkBackgroundTakesItsBrightTwin() throws {
+        // Solarized: body text on base03, links in Solarized blue.
+        let theme = try Theme.parse(toml: """
+            [roles.normal]
+            fg = "#839496"
+            bg = "#002b36"
+            [roles.link]
+            fg = "#268bd2"
+            """, name: "t")
+        let at16 = theme.adapted(toColorCount: 16)
+        #expect(at16.style(.normal) == Style(foreground: .indexed(7), background: .indexed(0)))
+        #expect(at16.style(.link).foreground == .indexed(12), "blue on black is too dark: bright blue")
+        #expect(theme.adapted(toColorCount: 8).style(.link).foreground == .indexed(7), "no bright blue at 8: white")
+    }
+
     @Test func darkGreyTextOnTheTerminalsBackgroundDoesNotTurnBlack() throws {
         let theme = try Theme.parse(toml: "[roles.headlineMeta]\nfg = 238\n", name: "t")
         #expect(theme.adapted(toColorCount: 16).style(.headlineMeta).foreground == .indexed(8))
