@@ -73,7 +73,7 @@ extension Screen {
     /// The prompt: its label, the text typed (its end when too long) and a cursor.
     mutating func drawPrompt(_ prompt: Prompt, in rect: Rect) {
         let promptStyle = style(.prompt)
-        var x = rect.x
+        var x = rect.x + (rect.width > 2 ? 1 : 0)
         x += grid.put(prompt.kind.label, x: x, y: rect.y, style: promptStyle, maxWidth: max(0, rect.width - 1))
         let room = max(0, rect.maxX - x - 1)
         var text = prompt.text
