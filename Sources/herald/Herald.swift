@@ -7,5 +7,6 @@ struct Herald: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "herald",
         abstract: "A terminal news reader.",
-        version: "0.1.0")
+        version: "0.1.0",
+        subcommands: [ParseCommand.self])
 }
