@@ -61,7 +61,7 @@ enum FeedXMLParser {
     }
 
     private static func run(_ input: XMLInput, limits: FeedLimits) -> Outcome {
-        let context = Context(handler: FeedXMLHandler(limits: limits))
+        let context = Context(handler: FeedXMLHandler(limits: limits, documentIsUTF8: input.forceUTF8))
         context.errors.repair = input.repair
         defer { context.entities.release() }
         var sax = makeSAXHandler()
