@@ -21,8 +21,6 @@ final class FeedXMLHandler {
     private var rootName: String?
     /// True once an rss, RDF, feed or channel element was seen (at any depth).
     private var sawFeedElement = false
-    /// True when the text is UTF-8 as written in the file, so double-encoded UTF-8 is repaired.
-    private let documentIsUTF8: Bool
 
     // Feed-level values.
     private var feedTitle: TypedText?
@@ -54,9 +52,8 @@ final class FeedXMLHandler {
 
     private var elementCache: [ElementKey: FeedElement] = [:]
 
-    init(limits: FeedLimits, documentIsUTF8: Bool) {
+    init(limits: FeedLimits) {
         self.limits = limits
-        self.documentIsUTF8 = documentIsUTF8
         text.reserveCapacity(1 << 16)
     }
 
@@ -445,7 +442,7 @@ final class FeedXMLHandler {
             while hi > lo, FeedDate.isSpace(buffer[hi - 1]) { hi -= 1 }
             guard hi > lo else { return nil }
             let bytes = UnsafeBufferPointer(rebasing: buffer[lo..<hi])
-            if documentIsUTF8, let repaired = FeedText.undoDoubleEncoding(bytes) { return repaired }
+            if let repaired = FeedText.undoDoubleEncoding(bytes) { return repaired }
             return FeedText.decode(bytes)
         }
     }
@@ -526,6 +523,8 @@ final class FeedXMLHandler {
     /// The feed built from the events; throws when the document held no feed at all.
     func result(bozo: Bool, bozoMessage: String?) throws(FeedParseError) -> ParsedFeed {
         if let failure { throw failure }
+        // A truncated document leaves elements open: close them so their values count.
+        while !frames.isEmpty { endElement() }
         if !sawFeedElement, drafts.isEmpty {
             guard let rootName else { throw .notAFeed("no XML elements found") }
             if rootName.lowercased() == "html" {
