@@ -1,5 +1,6 @@
 import Foundation
 import NcursesBackend
+import NewsIngest
 import NewsModel
 import NewsStore
 import ReaderUI
@@ -32,7 +33,8 @@ final class ReaderLoop {
         let colors = ThemeLocator.colorCount(terminalColors: terminal.colorCount)
 
         let inbox = Inbox()
-        let refresher = Refresher(store: store)
+        let fetcher = FeedFetcher(configuration: .init(userAgent: FeedFetcher.userAgent(version: heraldVersion)))
+        let refresher = Refresher(store: store, fetcher: fetcher)
         let runner = EffectRunner(store: store, inbox: inbox, browser: config.browser) { feeds, progress in
             await refresher.refreshForReader(feeds: feeds, progress: progress)
         }
@@ -45,17 +47,18 @@ final class ReaderLoop {
         let names = themes.names()
         let size = terminal.size
         var state = AppState(width: size.width, height: size.height, now: Date(),
-                             utcOffset: TimeZone.current.secondsFromGMT(),
-                             keymap: keymap, themeNames: names,
-                             themeName: themeOverride ?? config.theme ?? "default",
-                             headlinesWidth: config.headlinesWidth, sidebarWidth: config.sidebarWidth)
+                             themeNames: names, themeName: themeOverride ?? config.theme ?? "default",
+                             keymap: keymap)
+        state.utcOffset = TimeZone.current.secondsFromGMT()
+        state.headlinesWidth = config.headlinesWidth
+        state.sidebarWidth = config.sidebarWidth
         var theme = loadTheme(state.themeName, colors: colors, warnings: &warnings)
         if let first = warnings.first { _ = reduce(&state, .failed(first)) }
 
         var quit = false
         func dispatch(_ action: Action) {
             let effects = reduce(&state, action)
-            if effects.contains(.quit) { quit = true }
+            if effects.contains(Effect.quit) { quit = true }
             runner.perform(effects)
         }
         dispatch(.start)
