@@ -26,6 +26,26 @@ import Testing
         #expect(try reopened.integrityCheck() == [])
     }
 
+    @Test func vacuumKeepsEverythingAndFreesSpace() throws {
+        let directory = try TemporaryDirectory()
+        let store = try NewsStore.open(path: directory.path("store.sqlite"))
+        let keep = try store.upsertFeed(Feed(url: "https://keep.example/feed", title: "Keep"))
+        let drop = try store.upsertFeed(Feed(url: "https://drop.example/feed", title: "Drop"))
+        try store.upsertArticles((1...50).map { sampleArticle($0) }, feed: keep)
+        try store.upsertArticles((51...400).map { sampleArticle($0, body: (0..<20).map { paragraph("Paragraph \($0) of filler text") }) },
+                                 feed: drop)
+        try store.removeFeed(id: drop)
+        let before = try store.statistics()
+        #expect(before.freeBytes > 0)
+        try store.vacuum()
+        let after = try store.statistics()
+        #expect(after.freeBytes == 0)
+        #expect(after.bytes < before.bytes)
+        #expect(try store.headlineCount(.all) == 50)
+        #expect(try store.search("harbours", offset: 0, limit: 100).count == 50)
+        #expect(try store.integrityCheck() == [])
+    }
+
     @Test func anEmptyFileBecomesAStore() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("empty.sqlite")

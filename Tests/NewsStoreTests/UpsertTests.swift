@@ -121,6 +121,17 @@ import Testing
         #expect(Set(summary.ids).count == 3)
     }
 
+    @Test func emptyGuidsAndURLsIdentifyNothing() throws {
+        let (store, feed) = try storeWithFeed()
+        let items = (1...2).map { number in
+            Article(source: "", url: " ", guid: "", title: "Item \(number)", published: day(number))
+        }
+        let summary = try store.upsertArticles(items, feed: feed)
+        #expect(summary.added == 2)
+        #expect(try store.article(id: summary.ids[0])?.guid == nil)
+        #expect(try store.article(id: summary.ids[0])?.url == nil)
+    }
+
     @Test func duplicatesWithinOneBatchBecomeOneArticle() throws {
         let (store, feed) = try storeWithFeed()
         let summary = try store.upsertArticles([sampleArticle(1), sampleArticle(1, title: "Later copy")], feed: feed)
