@@ -117,7 +117,7 @@ public struct Keymap: Sendable, Equatable {
                 keymap.bindings.removeAll { $0.key == key && $0.scope != .prompt }
                 continue
             }
-            guard let action = Action.bindable[name] else {
+            guard let action = Action.named(name) else {
                 errors.append("unknown action \"\(name)\" for key \"\(spec)\"")
                 continue
             }

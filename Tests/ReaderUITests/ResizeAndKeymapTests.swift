@@ -80,7 +80,7 @@ import Testing
 
     @Test func configBindingsApplyWhereTheActionLives() {
         let (keymap, errors) = Keymap.default.applying([
-            "C-n": "nextUnread", "x": "bookmark", "j": "none", "F13x": "quit", "z": "launchRockets",
+            "C-n": "next-unread", "x": "bookmark", "y": "nextLink", "j": "none", "F13x": "quit", "z": "launchRockets",
         ])
         #expect(errors.count == 2)
         #expect(errors.contains { $0.contains("F13x") })
@@ -88,13 +88,14 @@ import Testing
         #expect(keymap.action(for: .ctrl("n"), in: .normal(.headlines)) == .nextUnread)
         #expect(keymap.action(for: .char("x"), in: .normal(.sidebar)) == .bookmark)
         #expect(keymap.action(for: .char("x"), in: .visual) == .bookmark)
+        #expect(keymap.action(for: .char("y"), in: .normal(.article)) == .nextLink, "camelCase names work too")
         #expect(keymap.action(for: .char("j"), in: .normal(.headlines)) == nil)
         #expect(keymap.action(for: .down, in: .normal(.headlines)) == .moveDown)
         #expect(keymap.action(for: .char("j"), in: .prompt) == .input("j"), "prompts keep their keys")
     }
 
     @Test func helpListsEveryBinding() {
-        var (keymap, _) = Keymap.default.applying(["C-n": "nextUnread"])
+        var (keymap, _) = Keymap.default.applying(["C-n": "next-unread"])
         keymap.bind(.function(5), to: .refreshAll, in: .main)
         let help = keymap.help
         for binding in keymap.bindings {
