@@ -49,6 +49,7 @@ extension Screen {
 
     /// Where the reader is: "12/340" in the lists, "45%" in the article.
     var positionText: String? {
+        guard state.overlay == nil else { return nil }
         switch state.focus {
         case .feeds:
             return "\(state.feedCursor.selected + 1)/\(state.feedListCount)"
@@ -62,6 +63,7 @@ extension Screen {
 
     /// The keys worth knowing in the current mode.
     var hintText: String {
+        if state.overlay != nil { return "" }  // overlays name their keys in their title row
         if state.selection != nil { return "j/k sentence  b bookmark  Esc cancel" }
         switch state.focus {
         case .feeds, .headlines: return "Enter open  / search  ? help  q quit"
