@@ -105,6 +105,12 @@ extension AppState {
             }
             reader?.selectedTarget = nil
         case .quit:
+            // On one-pane terminals the article is a screen of its own: q leaves it for the
+            // list, as newsboat's q leaves its article view.
+            if PaneLayout(self).mode == .one, focus == .article || focus == .sidebar {
+                focus = .headlines
+                return []
+            }
             return [.quit]
         default:
             break
