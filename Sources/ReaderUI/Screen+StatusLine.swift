@@ -78,8 +78,15 @@ extension Screen {
         var x = rect.x + (rect.width > 2 ? 1 : 0)
         x += grid.put(prompt.kind.label, x: x, y: rect.y, style: promptStyle, maxWidth: max(0, rect.width - 1))
         let room = max(0, rect.maxX - x - 1)
-        var text = prompt.text
-        while DisplayWidth.of(text) > room, !text.isEmpty { text.removeFirst() }
+        // The end of the text, as much as fits: what is being typed stays in view.
+        var tail = String.UnicodeScalarView()
+        var used = 0
+        for scalar in prompt.text.unicodeScalars.reversed() {
+            used += DisplayWidth.of(scalar)
+            if used > room { break }
+            tail.append(scalar)
+        }
+        let text = String(String.UnicodeScalarView(tail.reversed()))
         x += grid.put(text, x: x, y: rect.y, style: promptStyle, maxWidth: room)
         var cursor = promptStyle
         cursor.attributes.formSymmetricDifference(.reverse)
