@@ -18,13 +18,16 @@ extension Theme {
     /// otherwise look the same.
     public func adapted(toColorCount colors: Int) -> Theme {
         if colors >= 1 << 24 { return self }
-        if colors >= 256 { return mapColors { color in
-            guard case let .rgb(r, g, b) = color else { return color }
-            return .indexed(XtermPalette.nearestIndex(to: .init(red: Int(r), green: Int(g), blue: Int(b))))
-        } }
+        if colors >= 256 { return mapColors(Self.xterm256) }
         var theme = colors >= 8 ? basicColors(brights: colors >= 16) : monochrome()
         theme.keepDistinct()
         return theme
+    }
+
+    /// `color` as an xterm-256 colour: RGB becomes the nearest palette entry.
+    private static func xterm256(_ color: Color) -> Color {
+        guard case let .rgb(r, g, b) = color else { return color }
+        return .indexed(XtermPalette.nearestIndex(to: .init(red: Int(r), green: Int(g), blue: Int(b))))
     }
 
     /// Every colour of every role passed through `transform`, once per distinct colour.
@@ -41,7 +44,7 @@ extension Theme {
             var adapted = self.style(role)
             adapted.foreground = map(adapted.foreground)
             adapted.background = map(adapted.background)
-            theme = theme.replacing(role, with: adapted)
+            theme.setStyle(adapted, for: role)
         }
         return theme
     }
@@ -80,7 +83,7 @@ extension Theme {
             if adapted.foreground == .indexed(0), adapted.background == .default, original.foreground != .indexed(0) {
                 adapted.foreground = .default
             }
-            theme = theme.replacing(role, with: adapted)
+            theme.setStyle(adapted, for: role)
         }
         return theme
     }
@@ -108,7 +111,7 @@ extension Theme {
             let original = self.style(role)
             var attributes = original.attributes
             if original.background != normalBackground { attributes.formSymmetricDifference(.reverse) }
-            theme = theme.replacing(role, with: Style(attributes: attributes))
+            theme.setStyle(Style(attributes: attributes), for: role)
         }
         return theme
     }
@@ -139,7 +142,7 @@ extension Theme {
         for pair in Self.distinctPairs where style(pair.role) == style(pair.from) {
             var changed = style(pair.role)
             changed.attributes.formSymmetricDifference(pair.attribute)
-            self = replacing(pair.role, with: changed)
+            setStyle(changed, for: pair.role)
         }
     }
 }
