@@ -146,14 +146,14 @@ struct RefreshTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a pty"))
     func progressBarOnATerminal() async throws {
         let server = try LoopbackServer()
-        let herald = try HeraldBinary()
+        let herald = try HeraldRun()
         defer { herald.remove() }
         for index in 0..<3 {
             try server.write("p\(index).xml", TestFeeds.rss(title: "P\(index)", items: TestFeeds.items(2, prefix: "p\(index)")))
             try herald.run(["add", server.url("/p\(index).xml").absoluteString])
         }
         // script(1) runs herald on a pseudo-terminal, so isatty(1) is true.
-        let command = "\(HeraldBinary.path) refresh --store \(herald.storePath)"
+        let command = "\(HeraldRun.path) refresh --store \(herald.storePath)"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
