@@ -75,6 +75,17 @@ import Testing
         #expect(try store.search("tulips", offset: 0, limit: 10).map(\.headline.id) == [sample.ids[0]])
         #expect(try store.integrityCheck() == [])
 
+        // One batch rewrites a stored article twice and adds one that it then rewrites.
+        try store.upsertArticles([sampleArticle(2, title: "Markets", body: [paragraph("First rewrite: orchids.")]),
+                                  sampleArticle(6, body: [paragraph("New: daffodils.")]),
+                                  sampleArticle(2, title: "Markets", body: [paragraph("Second rewrite: lilies.")]),
+                                  sampleArticle(6, body: [paragraph("New, revised: crocuses.")])], feed: sample.feed)
+        #expect(try store.search("orchids", offset: 0, limit: 10).isEmpty)
+        #expect(try store.search("daffodils", offset: 0, limit: 10).isEmpty)
+        #expect(try store.search("lilies", offset: 0, limit: 10).map(\.headline.id) == [sample.ids[1]])
+        #expect(try store.search("crocuses", offset: 0, limit: 10).count == 1)
+        #expect(try store.integrityCheck() == [])
+
         let other = try store.upsertFeed(Feed(url: "https://other.example/feed", title: "Other"))
         try store.upsertArticles([sampleArticle(50, title: "Tulips elsewhere")], feed: other)
         try store.removeFeed(id: sample.feed)
