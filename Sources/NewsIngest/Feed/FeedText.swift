@@ -27,21 +27,38 @@ enum FeedText {
         guard let base = bytes.baseAddress,
               memchr(base, 0xC3, bytes.count) != nil || memchr(base, 0xC2, bytes.count) != nil
         else { return nil }
+        // Each C2/C3 pair is one Latin-1 byte; those bytes must form valid UTF-8 themselves.
+        // Checking as we go rejects ordinary accented text at its first accent.
         var latin1 = [UInt8]()
-        latin1.reserveCapacity(bytes.count)
+        var pendingContinuations = 0
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
+            let decoded: UInt8
             if b < 0x80 {
-                latin1.append(b)
+                decoded = b
                 i += 1
             } else if b == 0xC2 || b == 0xC3, i + 1 < bytes.count, bytes[i + 1] & 0xC0 == 0x80 {
-                latin1.append((b & 0x03) << 6 | bytes[i + 1] & 0x3F)
+                decoded = (b & 0x03) << 6 | bytes[i + 1] & 0x3F
                 i += 2
             } else {
                 return nil
             }
+            if pendingContinuations > 0 {
+                guard decoded & 0xC0 == 0x80 else { return nil }
+                pendingContinuations -= 1
+            } else if decoded >= 0x80 {
+                switch decoded {
+                case 0xC2...0xDF: pendingContinuations = 1
+                case 0xE0...0xEF: pendingContinuations = 2
+                case 0xF0...0xF4: pendingContinuations = 3
+                default: return nil
+                }
+                if latin1.isEmpty { latin1.reserveCapacity(bytes.count) }
+            }
+            latin1.append(decoded)
         }
+        guard pendingContinuations == 0 else { return nil }
         return String(validating: latin1, as: UTF8.self)
     }
 }
