@@ -31,7 +31,6 @@ final class FeedXMLHandler {
     private var drafts: [EntryDraft] = []
     private var entry: EntryDraft?
 
-    // Element stack.
     /// State touched on every character event, in a separately allocated cell: class stored
     /// properties would pay a dynamic exclusivity check on each access in the hot path.
     private struct HotState {
@@ -46,6 +45,8 @@ final class FeedXMLHandler {
     }
 
     private let hot = UnsafeMutablePointer<HotState>.allocate(capacity: 1)
+
+    // Element stack.
     private var frames: [Frame] = []
     /// Index in `frames` of the open title/body element whose children are markup, if any.
     private var markupOwner: Int?
@@ -121,6 +122,7 @@ final class FeedXMLHandler {
     func startElement(name: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?,
                       attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) -> Bool {
         guard failure == nil else { return false }
+        mismatchedEndTag = nil
         if frames.count >= limits.maxDepth {
             failure = .tooDeep
             return false
@@ -135,8 +137,15 @@ final class FeedXMLHandler {
         if let owner = markupOwner {
             // Inside a title or body: the element is part of the value. Markup inside text
             // declared as escaped HTML turns the rest of it into XHTML (as feedparser does).
-            if case .field(.title(let type, _)) = frames[owner].role, type != .xhtml { hot.pointee.escapeText = true }
-            if case .field(.body(_, let type)) = frames[owner].role, type != .xhtml { hot.pointee.escapeText = true }
+            switch frames[owner].role {
+            case .field(.title(let type, let isFallback)) where type != .xhtml:
+                frames[owner].role = .field(.title(.xhtml, isFallback: isFallback))
+            case .field(.body(let role, let type)) where type != .xhtml:
+                frames[owner].role = .field(.body(role, .xhtml))
+            default:
+                break
+            }
+            hot.pointee.escapeText = true
             let isVoid = appendStartTag(name: name, attributes: attrs)
             frame.role = .markup(name: name, isVoid: isVoid)
             frames.append(frame)
