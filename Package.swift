@@ -48,7 +48,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
-        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsModel"]),
+        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsModel"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "NewsModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TerminalUI", "NewsModel"]),
