@@ -61,6 +61,25 @@ enum RefreshArticleBuilder {
 
     /// Cleaned, on one line, whitespace runs collapsed.
     static func oneLine(_ text: String) -> String {
-        TextSanitizer.clean(text, keepNewlines: false).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let cleaned = TextSanitizer.clean(text, keepNewlines: false)
+        if isCollapsed(cleaned) { return cleaned }
+        return cleaned.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// True when `text` has no leading, trailing or doubled whitespace and no whitespace but
+    /// plain spaces (the usual case for titles the parser already cleaned).
+    private static func isCollapsed(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else if scalar.properties.isWhitespace {
+                return false
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 }
