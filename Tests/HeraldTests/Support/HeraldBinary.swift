@@ -1,60 +1,80 @@
 import Foundation
 
-/// Runs the built `herald` executable (`<repo>/.build/debug/herald`) against a temporary store.
-struct HeraldBinary {
-    /// What a run printed and how it ended.
-    struct Run {
+/// Runs the built `herald` executable, as a user would.
+enum HeraldBinary {
+    /// The repository root, found from this file's path.
+    static let repoRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built binary: `$HERALD_BIN`, else beside the test bundle, else `.build/debug/herald`.
+    static var path: String {
+        let env = ProcessInfo.processInfo.environment
+        if let bin = env["HERALD_BIN"], !bin.isEmpty { return bin }
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("herald").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return repoRoot.appendingPathComponent(".build/debug/herald").path
+    }
+
+    /// `../shared` beside the clone (as CI lays it out), else `/work/shared`; nil when absent.
+    static var sharedDir: URL? {
+        let candidates = [repoRoot.deletingLastPathComponent().appendingPathComponent("shared"),
+                          URL(fileURLWithPath: "/work/shared")]
+        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("seeds").path) }
+    }
+
+    struct Result {
         var status: Int32
         var stdout: String
         var stderr: String
-        var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     }
 
-    static let path = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent(".build/debug/herald").path
-
-    /// True when the binary has been built (`swift build`); end-to-end tests are skipped otherwise.
-    static var isBuilt: Bool { FileManager.default.isExecutableFile(atPath: path) }
-
-    /// A fresh folder holding the store for one test.
-    let folder: URL
-    var storePath: String { folder.appendingPathComponent("herald.db").path }
-
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("herald-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    /// Runs `herald <arguments> --store <store>` and waits for it.
-    @discardableResult
-    func run(_ arguments: [String]) throws -> Run {
+    /// Runs herald with `arguments` and an environment isolated in `home` (XDG dirs inside it).
+    static func run(_ arguments: [String], home: URL, stdin: Data? = nil, extraEnvironment: [String: String] = [:]) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.path)
-        process.arguments = arguments + ["--store", storePath]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["XDG_DATA_HOME"] = folder.path
-        process.environment = environment
-        let out = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let err = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out)
-        let errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var env = ["HOME": home.path,
+                   "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+                   "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+                   "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                   "LANG": "C.UTF-8"]
+        env.merge(extraEnvironment) { _, new in new }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
         try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes concurrently so a large output cannot block the child.
+        let errData = LockedData()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData.set(err.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return Run(status: process.terminationStatus,
-                   stdout: try String(contentsOf: out, encoding: .utf8),
-                   stderr: try String(contentsOf: err, encoding: .utf8))
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData.get(), as: UTF8.self))
     }
 
-    func remove() {
-        try? FileManager.default.removeItem(at: folder)
+    /// A fresh temporary directory.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("herald-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
+}
+
+/// Data written by one thread and read by another after a join.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }
