@@ -37,6 +37,15 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // The tmux server outlives this call: it must not inherit other tests' pipes, or their
+        // readers would never see the end of them. Mark every open descriptor close-on-exec.
+        if let fds = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") {
+            for name in fds {
+                guard let fd = Int32(name), fd > 2 else { continue }
+                let flags = fcntl(fd, F_GETFD)
+                if flags >= 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+            }
+        }
         let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
         let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "PATH=/usr/bin:/bin"]
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
@@ -75,20 +84,22 @@ final class TmuxSession {
     }
 
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last screen.
+    ///
+    /// Sleeps with `Task.sleep`, so waiting never holds a thread of the cooperative pool.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) -> (ok: Bool, screen: String) {
+    func waitFor(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) async -> (ok: Bool, screen: String) {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !predicate(screen) {
             if Date() > deadline { return (false, screen) }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(nanoseconds: 50_000_000)
             screen = capture()
         }
         return (true, screen)
     }
 
-    func waitFor(_ text: String, timeout: TimeInterval = 10) -> (ok: Bool, screen: String) {
-        waitFor(timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: TimeInterval = 10) async -> (ok: Bool, screen: String) {
+        await waitFor(timeout: timeout) { $0.contains(text) }
     }
 
     /// Kills this test's own tmux server (never any other).
