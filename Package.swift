@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TerminalUI", "NewsModel"]),
         .testTarget(name: "HeraldTests", dependencies: [
             "NewsStore", "NewsIngest", "NewsModel",
-        ]),
+        ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
