@@ -18,12 +18,12 @@ public enum HeadlineReference {
     }
 
     /// The words to find a headline by in a full-text index that splits words at apostrophes
-    /// (SQLite's `unicode61`): `words(of:)` of the title split there too, one-letter pieces
-    /// dropped ("Kyiv's" gives "kyiv", "U.S." nothing).
+    /// and dots (SQLite's `unicode61`), where `TitleMatch` joins them: `words(of:)` of the title
+    /// split there too, one-letter pieces dropped ("Kyiv's" gives "kyiv", "U.S." nothing).
     public static func searchWords(of title: String) -> [String] {
         var split = String.UnicodeScalarView()
         for scalar in title.unicodeScalars {
-            split.append(Prose.isApostrophe(scalar) ? " " : scalar)
+            split.append(Prose.isApostrophe(scalar) || scalar == "." || scalar == "\u{FF07}" ? " " : scalar)
         }
         return words(of: String(split)).filter { $0.unicodeScalars.count > 1 }
     }

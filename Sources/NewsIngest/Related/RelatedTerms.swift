@@ -163,5 +163,8 @@ public enum RelatedTerms {
         "well", "way", "still", "back", "make", "made", "take", "use", "used", "using", "via", "per",
         "read", "continue", "reading", "click", "share", "comment", "comments", "http", "https", "www",
         "com", "html", "amp", "nbsp", "quot",
+        // What is left of negative contractions once the apostrophe splits them ("isn't").
+        "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "doesn", "didn", "wouldn",
+        "couldn", "shouldn",
     ]
 }
