@@ -91,6 +91,7 @@ public final class NewsStore: Sendable {
         config.prepareDatabase { db in
             registerFunctions(db)
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -8192") // KiB: 8 MiB per connection instead of 2
         }
         return config
     }
