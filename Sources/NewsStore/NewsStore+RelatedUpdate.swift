@@ -80,6 +80,17 @@ extension NewsStore {
             return (row[0], row[1])
         }
     }
+
+    /// Rows the relatedness index holds for `article`: signature terms and filed references.
+    /// Scans both tables; for tests.
+    func relatedIndexRows(of article: ArticleID) throws -> (signature: Int, references: Int) {
+        try read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM related_signature WHERE articleID = ?",
+                              arguments: [article.rawValue]) ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM related_reference WHERE articleID = ?",
+                              arguments: [article.rawValue]) ?? 0)
+        }
+    }
 }
 
 /// An article about to have its related stories computed.
