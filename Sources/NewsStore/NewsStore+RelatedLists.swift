@@ -33,6 +33,9 @@ struct RelatedList {
     /// dropping the worst link when the list is full and any computed link to the same target
     /// it had before. Nothing changes when the article links to the target explicitly.
     ///
+    /// A link whose target was removed (its feed went) stays, unresolved, like any related
+    /// link; it counts as the worst of its list, the first to make room.
+    ///
     /// - Returns: whether the entry was added.
     func add(_ entry: Entry, kind: RelatedKind, to article: ArticleID) throws -> Bool {
         let target = entry.target.id.rawValue
@@ -45,7 +48,7 @@ struct RelatedList {
             if rowTarget == target && rowKind == RelatedKind.explicit.rawValue { return false }
             guard rowKind == kind.rawValue else { continue }
             lastPosition = max(lastPosition, position)
-            if rowTarget != target { sameKind.append((position, row[3])) }
+            if rowTarget != target { sameKind.append((position, rowTarget == nil ? -1 : row[3])) }
         }
         var worst: (position: Int, score: Double)?
         if sameKind.count >= limit {

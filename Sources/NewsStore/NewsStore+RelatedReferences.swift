@@ -26,9 +26,10 @@ struct RelatedReferences<Scoring: RelatedScoring> {
         self.limits = limits
     }
 
-    /// Resolves what it can of the explicit links of `document` and of the references that
-    /// name it; returns the articles `document` now links to explicitly.
-    mutating func resolve(_ document: RelatedDocument) throws -> Set<Int64> {
+    /// Resolves what it can of the explicit links of `document` and, when `lookForReferences`,
+    /// of the references filed by others that name it; returns the articles `document` now links
+    /// to explicitly.
+    mutating func resolve(_ document: RelatedDocument, lookForReferences: Bool) throws -> Set<Int64> {
         let id = document.id
         let links = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT position, title, url, targetID FROM related WHERE articleID = ? AND kind = 'explicit'
@@ -63,7 +64,7 @@ struct RelatedReferences<Scoring: RelatedScoring> {
             }
         }
 
-        try resolveReferences(naming: document)
+        if lookForReferences { try resolveReferences(naming: document) }
         return targets
     }
 

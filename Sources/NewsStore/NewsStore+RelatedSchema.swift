@@ -48,10 +48,6 @@ extension NewsStore {
                 WHERE variant IN (SELECT value FROM json_each(OLD.variants)) AND articleID = OLD.articleID;
             END;
 
-            -- Computed links to a removed article go (explicit ones stay, unresolved).
-            CREATE TRIGGER related_target_delete BEFORE DELETE ON article BEGIN
-                DELETE FROM related WHERE targetID = OLD.id AND kind IN ('similar', 'sameStory');
-            END;
             """)
     }
 }

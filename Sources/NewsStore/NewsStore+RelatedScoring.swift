@@ -20,6 +20,11 @@ public protocol RelatedScoring: Sendable {
     /// Whether a term in `frequency` of `documents` articles is worth looking up.
     func isSearchable(documentFrequency frequency: Int, documents: Int) -> Bool
 
+    /// Least signature dot product, and least shared signature terms, at which `relation` can
+    /// relate two articles: candidates below either are dropped without being read.
+    var similarThreshold: Double { get }
+    var minimumSharedTerms: Int { get }
+
     /// How `other` relates to `article`, given the dot product of their signatures and the
     /// number of signature terms they share; nil when it does not. Headline dates are the
     /// article's date, else when it was first seen.

@@ -8,7 +8,7 @@ public struct RelatedLimits: Hashable, Sendable {
     public var linksPerKind = 10
     /// Articles read per signature term, newest first: how far back "recent" goes.
     public var articlesPerTerm = 500
-    /// Candidates (by signature overlap) judged per article.
+    /// Candidates (by signature overlap, at least `RelatedScoring.similarThreshold`) judged per article.
     public var candidates = 40
     /// Links in a body looked up among stored articles.
     public var bodyLinks = 30
@@ -167,6 +167,9 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
     /// Document frequencies of the batch's terms, and how many articles they count.
     private var frequencies: [String: Int] = [:]
     private var documents = 0
+    /// Whether any article has filed an unresolved headline reference (most stores of feeds
+    /// never do, and then no article needs to look for references to it).
+    private var hasFiledReferences = false
 
     init(db: Database, scoring: Scoring, limits: RelatedLimits, summary: RelatedUpdateSummary) {
         self.db = db
@@ -185,29 +188,34 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
 
     // MARK: Document frequencies
 
-    /// Counts the terms of the batch's new articles, then reads every term's frequency.
+    /// Counts the terms of the batch's new articles, then reads every term's frequency: two
+    /// statements for all the batch's terms, whose lists travel as JSON.
     private mutating func countTerms(of batch: [RelatedDocument]) throws {
         var added: [String: Int] = [:]
         var newArticles = 0
-        for document in batch where !document.isCounted {
+        var terms = Set<String>()
+        for document in batch {
+            terms.formUnion(document.weights.keys)
+            guard !document.isCounted else { continue }
             newArticles += 1
             for term in document.weights.keys { added[term, default: 0] += 1 }
         }
-        let increment = try db.cachedStatement(sql: """
-            INSERT INTO related_term (term, documents) VALUES (?, ?)
+        if !added.isEmpty {
+            try db.execute(sql: """
+                INSERT INTO related_term (term, documents) SELECT key, value FROM json_each(?) WHERE true
+                ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
+                """, arguments: [RelatedJSON.object(added)])
+        }
+        documents = try Int.fetchOne(db, sql: """
+            INSERT INTO related_term (term, documents) VALUES ('', ?)
             ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
             RETURNING documents
-            """)
-        for (term, count) in added {
-            frequencies[term] = try Int.fetchOne(increment, arguments: [term, count])
-        }
-        documents = try Int.fetchOne(increment, arguments: ["", newArticles]) ?? newArticles
-        let select = try db.cachedStatement(sql: "SELECT documents FROM related_term WHERE term = ?")
-        for document in batch where document.isCounted {
-            for term in document.weights.keys where frequencies[term] == nil {
-                frequencies[term] = try Int.fetchOne(select, arguments: [term]) ?? 1
-            }
-        }
+            """, arguments: [newArticles]) ?? newArticles
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT t.term, t.documents FROM json_each(?) j JOIN related_term t ON t.term = j.value
+            """, arguments: [RelatedJSON.array(Array(terms))])
+        while let row = try rows.next() { frequencies[row[0]] = row[1] }
+        hasFiledReferences = try Bool.fetchOne(db, sql: "SELECT 1 FROM related_reference LIMIT 1") ?? false
     }
 
     // MARK: One article
@@ -232,14 +240,15 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
         for (term, weight) in searchable { try insertTerm.execute(arguments: [term, id, weight]) }
 
         var references = RelatedReferences(db: db, scoring: scoring, limits: limits)
-        let explicitTargets = try references.resolve(document)
+        let explicitTargets = try references.resolve(document, lookForReferences: hasFiledReferences)
         summary.resolved += references.resolved
+        hasFiledReferences = hasFiledReferences || !references.filedVariants.isEmpty
 
         try storeComputedLinks(of: document, overlaps: overlaps, excluding: explicitTargets)
 
         try db.cachedStatement(sql: """
             INSERT INTO related_state (articleID, contentHash, terms, variants) VALUES (?, ?, ?, ?)
-            """).execute(arguments: [id, document.contentHash, try JSONList.encode(Array(searchable.keys)),
+            """).execute(arguments: [id, document.contentHash, RelatedJSON.array(Array(searchable.keys)),
                                      "[" + references.filedVariants.map(String.init).joined(separator: ",") + "]"])
     }
 
@@ -265,7 +274,9 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
     /// Judges the best overlaps, stores the article's computed lists and adds it to theirs.
     private mutating func storeComputedLinks(of document: RelatedDocument, overlaps: [Int64: (dot: Double, shared: Int)],
                                              excluding explicitTargets: Set<Int64>) throws {
-        let best = overlaps.sorted { $0.value.dot != $1.value.dot ? $0.value.dot > $1.value.dot : $0.key > $1.key }
+        let best = overlaps
+            .filter { $0.value.dot >= scoring.similarThreshold && $0.value.shared >= scoring.minimumSharedTerms }
+            .sorted { $0.value.dot != $1.value.dot ? $0.value.dot > $1.value.dot : $0.key > $1.key }
             .prefix(limits.candidates)
         var lists: [RelatedKind: [RelatedList.Entry]] = [:]
         for (other, overlap) in best where !explicitTargets.contains(other) {
@@ -283,5 +294,30 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
                 if try writer.add(backlink, kind: kind, to: entry.target.id) { summary.backlinks += 1 }
             }
         }
+    }
+}
+
+/// JSON text for lists handed to SQLite's `json_each`.
+enum RelatedJSON {
+    static func array(_ strings: [String]) -> String {
+        "[" + strings.map(quoted).joined(separator: ",") + "]"
+    }
+
+    static func object(_ counts: [String: Int]) -> String {
+        "{" + counts.map { quoted($0.key) + ":" + String($0.value) }.joined(separator: ",") + "}"
+    }
+
+    /// `text` as a JSON string.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

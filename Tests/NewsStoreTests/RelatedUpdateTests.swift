@@ -5,11 +5,12 @@ import Testing
 @testable import NewsStore
 
 /// A transparent model, so that these tests see the store's side alone: words are terms, every
-/// word is searchable, a signature is the word counts at unit length, anything at `threshold` or
+/// word is searchable, a signature is the word counts at unit length, anything at `similarThreshold` or
 /// more is related (`.sameStory` across sources), and headlines match when their word sets
 /// differ by at most one word each way.
 private struct WordScoring: RelatedScoring {
-    var threshold = 0.3
+    var similarThreshold = 0.3
+    var minimumSharedTerms = 1
     /// The frequencies each `signature` call saw, for tests of the counting.
     let seen = SignatureCalls()
 
@@ -34,7 +35,7 @@ private struct WordScoring: RelatedScoring {
     func isSearchable(documentFrequency frequency: Int, documents: Int) -> Bool { true }
 
     func relation(of article: Headline, to other: Headline, similarity: Double, sharedTerms: Int) -> RelatedKind? {
-        guard similarity >= threshold else { return nil }
+        guard similarity >= similarThreshold, sharedTerms >= minimumSharedTerms else { return nil }
         return article.source == other.source ? .similar : .sameStory
     }
 
@@ -151,24 +152,35 @@ private final class SignatureCalls: Sendable {
         #expect(try computed(theirs, in: store).first?.source == "Example News")
     }
 
-    @Test func removingAFeedTakesItsComputedLinksButLeavesExplicitTitles() throws {
+    /// Like explicit links, computed links to a removed article stay as unresolved titles; the
+    /// removed article's signature goes, and its dangling link is the first to make room.
+    @Test func removingAFeedLeavesUnresolvedTitlesAndDropsItsSignatures() throws {
         let (store, feed) = try storeWithFeed()
         let other = try store.upsertFeed(Feed(url: "https://other.example/feed", title: "Other Post"))
+        var limits = RelatedLimits()
+        limits.linksPerKind = 1
         let gone = try add([article(1, "harbor bridge closes for repairs", source: "Other Post"),
-                            article(2, "orchard harvest starts early", source: "Other Post")], to: store, feed: other)
-        let kept = try add([article(3, "harbor bridge repairs begin",
-                                    related: [RelatedLink(title: "orchard harvest starts early")])], to: store, feed: feed)[0]
+                            article(2, "orchard harvest starts early", source: "Other Post")],
+                           to: store, feed: other, limits: limits)
+        let kept = try add([article(3, "harbor bridge repairs begin", related: [RelatedLink(title: "orchard harvest starts early")])],
+                           to: store, feed: feed, limits: limits)[0]
         #expect(try computed(kept, in: store).map(\.articleID) == [gone[0]])
         #expect(try #require(try store.article(id: kept)).related.first { $0.kind == .explicit }?.articleID == gone[1])
         #expect(try store.relatedIndexRows(of: gone[0]).signature > 0)
 
         try store.removeFeed(id: other)
         let links = try #require(try store.article(id: kept)).related
-        #expect(links.count == 1)
-        #expect(links.first?.kind == .explicit && links.first?.articleID == nil)
-        #expect(links.first?.title == "orchard harvest starts early")
+        #expect(links.map(\.articleID) == [nil, nil])
+        #expect(links.map(\.title) == ["orchard harvest starts early", "harbor bridge closes for repairs"])
         #expect(try store.relatedIndexRows(of: gone[0]).signature == 0)
         #expect(try store.relatedSimilarity(kept, gone[0]) == nil)
+
+        // A weaker but real report of the same story replaces the dangling one.
+        let third = try store.upsertFeed(Feed(url: "https://third.example/feed", title: "Third Post"))
+        let newcomer = try add([article(4, "harbor bridge works", source: "Third Post")], to: store, feed: third,
+                               limits: limits)[0]
+        #expect(try computed(kept, in: store).map(\.articleID) == [newcomer])
+        #expect(try computed(kept, in: store).map(\.kind) == [.sameStory])
     }
 
     @Test func bodyLinksToStoredArticlesBecomeExplicitLinks() throws {

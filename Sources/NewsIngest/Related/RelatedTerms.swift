@@ -50,13 +50,15 @@ public enum RelatedTerms {
 
     /// Calls `body` with each term of `text`, in order.
     static func forEachTerm(in text: String, _ body: (String) -> Void) {
-        var word = String.UnicodeScalarView()
+        // The current word as UTF-8, ASCII letters already lowercased.
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         var isASCII = true
         var wide: [Unicode.Scalar] = []
         func endWord() {
             guard !word.isEmpty else { return }
             if let term = term(word, isASCII: isASCII) { body(term) }
-            word = String.UnicodeScalarView()
+            word.removeAll(keepingCapacity: true)
             isASCII = true
         }
         func endWide() {
@@ -75,12 +77,13 @@ public enum RelatedTerms {
         }
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
-                endWide()
-                switch scalar {
-                case "a"..."z", "0"..."9":
-                    word.append(scalar)
-                case "A"..."Z":
-                    word.append(Unicode.Scalar(scalar.value + 32) ?? scalar)
+                if !wide.isEmpty { endWide() }
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    word.append(byte + 32)
                 default:
                     endWord()
                 }
@@ -88,8 +91,8 @@ public enum RelatedTerms {
                 endWord()
                 wide.append(scalar)
             } else if isWordScalar(scalar) {
-                endWide()
-                word.append(scalar)
+                if !wide.isEmpty { endWide() }
+                UTF8.encode(scalar) { word.append($0) }
                 isASCII = false
             } else {
                 // Apostrophes, dashes, quotes, other punctuation, symbols and spaces.
@@ -101,25 +104,31 @@ public enum RelatedTerms {
         endWide()
     }
 
-    /// The term a word gives, or nil when it is too short or a stopword.
-    private static func term(_ word: String.UnicodeScalarView, isASCII: Bool) -> String? {
-        var text = String(word)
-        if !isASCII {
-            text = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    /// The term a word (UTF-8) gives, or nil when it is too short or a stopword.
+    private static func term(_ word: [UInt8], isASCII: Bool) -> String? {
+        guard isASCII else {
+            let text = String(decoding: word, as: UTF8.self)
+                .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
                 .lowercased()
+            return text.unicodeScalars.count >= 2 && !stopwords.contains(text) ? text : nil
         }
-        guard text.unicodeScalars.count >= 2, !stopwords.contains(text) else { return nil }
-        return isASCII ? singular(text) : text
+        guard word.count >= 2 else { return nil }
+        let text = String(decoding: word, as: UTF8.self)
+        guard !stopwords.contains(text) else { return nil }
+        return singular(text)
     }
 
     /// A Latin plural made singular by spelling alone: `-ies` → `-y`, `-s` → `` (not `-ss`,
     /// `-us`, `-is`), for words of five letters or more. Crude, but the same on both sides.
     static func singular(_ word: String) -> String {
-        let utf8 = word.utf8
-        guard utf8.count >= 5, utf8.last == UInt8(ascii: "s") else { return word }
-        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
-        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
-        return String(word.dropLast())
+        let utf8 = Array(word.utf8)
+        guard utf8.count >= 5, utf8[utf8.count - 1] == UInt8(ascii: "s") else { return word }
+        let previous = utf8[utf8.count - 2]
+        if previous == UInt8(ascii: "e") && utf8[utf8.count - 3] == UInt8(ascii: "i") {
+            return String(decoding: utf8.dropLast(3) + [UInt8(ascii: "y")], as: UTF8.self)
+        }
+        if previous == UInt8(ascii: "s") || previous == UInt8(ascii: "u") || previous == UInt8(ascii: "i") { return word }
+        return String(decoding: utf8.dropLast(), as: UTF8.self)
     }
 
     /// Letters, digits and combining marks make words.
