@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds libFuzzer targets into .build-fuzz/fuzz/<target>.
+#
+#   .fuzz/build.sh [TARGET...]     (no argument: every target whose driver builds)
+#
+# Step 1 builds the library targets with SwiftPM in its own scratch directory (.build-fuzz), with
+# coverage instrumentation and AddressSanitizer, so the normal `.build/` is never touched.
+# Step 2 compiles the driver `.fuzz/targets/<target>.swift` (it exports LLVMFuzzerTestOneInput)
+# with swiftc and links it against those object files and libFuzzer's main.
+set -euo pipefail
+
+FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(dirname "$FUZZ_DIR")"
+OUT="$REPO/fuzz-out"
+SCRATCH="$REPO/.build-fuzz"
+BIN="$SCRATCH/fuzz"
+# shellcheck source=targets.sh
+source "$FUZZ_DIR/targets.sh"
+
+SANITIZERS="${FUZZ_SANITIZERS:-fuzzer,address}"
+# C and C++ dependencies (toml++) get coverage and ASan too; libFuzzer's main comes at link time.
+CLANG_SANITIZERS="${SANITIZERS/fuzzer/fuzzer-no-link}"
+
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=("${ALL_TARGETS[@]}")
+
+cd "$REPO"
+mkdir -p "$BIN"
+built_package_targets=" "
+status=0
+for target in "${targets[@]}"; do
+    target_info "$target"
+    if [[ "$built_package_targets" != *" $PACKAGE_TARGET "* ]]; then
+        echo "== swift build --target $PACKAGE_TARGET (instrumented: $SANITIZERS)"
+        swift build -c release --scratch-path "$SCRATCH" --target "$PACKAGE_TARGET" \
+            -Xswiftc "-sanitize=$SANITIZERS" \
+            -Xcc "-fsanitize=$CLANG_SANITIZERS" -Xcxx "-fsanitize=$CLANG_SANITIZERS"
+        built_package_targets+="$PACKAGE_TARGET "
+    fi
+
+    objects=()
+    module_maps=()
+    for module in $MODULES; do
+        dir="$SCRATCH/release/$module.build"
+        while IFS= read -r -d '' o; do objects+=("$o"); done \
+            < <(find "$dir" -name '*.o' -print0 | sort -z)
+        [ -f "$dir/module.modulemap" ] && module_maps+=(-Xcc "-fmodule-map-file=$dir/module.modulemap")
+    done
+    # The system-library module for libxml2, as SwiftPM passes it to NewsIngest's clients.
+    if [[ " $MODULES " == *" NewsIngest "* ]]; then
+        module_maps+=(-Xcc "-fmodule-map-file=$REPO/Sources/CLibXML2/module.modulemap")
+        for flag in $(pkg-config --cflags libxml-2.0); do module_maps+=(-Xcc "$flag"); done
+    fi
+    # TOMLKit's C++ shim exposes its headers through an include directory.
+    if [[ " $MODULES " == *" CTOML "* ]]; then
+        while IFS= read -r -d '' m; do module_maps+=(-Xcc "-fmodule-map-file=$m"); done \
+            < <(find "$SCRATCH/checkouts" -path '*/Sources/CTOML/*' -name module.modulemap -print0)
+    fi
+
+    echo "== swiftc $target"
+    if swiftc -O -parse-as-library -sanitize="$SANITIZERS" -use-ld=lld \
+        -I "$SCRATCH/release/Modules" "${module_maps[@]}" \
+        "$FUZZ_DIR/targets/$target.swift" "${objects[@]}" $LINK_FLAGS \
+        -o "$BIN/$target"; then
+        echo "   built $BIN/$target"
+    else
+        echo "   FAILED to build $target" >&2
+        status=1
+    fi
+done
+exit $status
