@@ -6,7 +6,8 @@
 # Step 1 builds the library targets with SwiftPM in its own scratch directory (.build-fuzz), with
 # coverage instrumentation and AddressSanitizer, so the normal `.build/` is never touched.
 # Step 2 compiles the driver `.fuzz/targets/<target>.swift` (it exports LLVMFuzzerTestOneInput)
-# with swiftc and links it against those object files and libFuzzer's main.
+# and the shared checks in `.fuzz/targets/Support/` with swiftc, and links them against those
+# object files and libFuzzer's main.
 set -euo pipefail
 
 FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -51,16 +52,11 @@ for target in "${targets[@]}"; do
         module_maps+=(-Xcc "-fmodule-map-file=$REPO/Sources/CLibXML2/module.modulemap")
         for flag in $(pkg-config --cflags libxml-2.0); do module_maps+=(-Xcc "$flag"); done
     fi
-    # TOMLKit's C++ shim exposes its headers through an include directory.
-    if [[ " $MODULES " == *" CTOML "* ]]; then
-        while IFS= read -r -d '' m; do module_maps+=(-Xcc "-fmodule-map-file=$m"); done \
-            < <(find "$SCRATCH/checkouts" -path '*/Sources/CTOML/*' -name module.modulemap -print0)
-    fi
-
     echo "== swiftc $target"
     if swiftc -O -parse-as-library -sanitize="$SANITIZERS" -use-ld=lld \
         -I "$SCRATCH/release/Modules" "${module_maps[@]}" \
-        "$FUZZ_DIR/targets/$target.swift" "${objects[@]}" $LINK_FLAGS \
+        "$FUZZ_DIR/targets/$target.swift" "$FUZZ_DIR"/targets/Support/*.swift \
+        "${objects[@]}" $LINK_FLAGS \
         -o "$BIN/$target"; then
         echo "   built $BIN/$target"
     else

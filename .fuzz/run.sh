@@ -48,7 +48,7 @@ echo "== fuzzing $target for ${seconds}s; seeds: ${seed_dirs[*]:-none}; log: $lo
 # libFuzzer writes new inputs only to the first directory; the seed directories stay untouched.
 set +e
 "$BIN/$target" -max_total_time="$seconds" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$work/crashes/" "${dict[@]}" "$@" \
+    -print_final_stats=1 -artifact_prefix="$work/crashes/" "${dict[@]}" $FLAGS "$@" \
     "$work/corpus" "${seed_dirs[@]}" > "$log" 2>&1
 status=$?
 set -e
