@@ -26,7 +26,7 @@ let package = Package(
         // Parsers, HTML to blocks, highlight extraction, related-link resolution, HTTP fetching.
         .target(name: "NewsIngest", dependencies: ["NewsModel", "CLibXML2"]),
         // Cells, grid, layout, display width, wrapping, widgets, diff. Standard library only.
-        .target(name: "TerminalUI"),
+        .target(name: "TerminalUI", exclude: ["Generated/generate_width_tables.py"]),
         // AppState, Action, Effect, keymap, reduce, screens, themes. Pure.
         .target(name: "ReaderUI", dependencies: [
             "NewsModel", "TerminalUI",
