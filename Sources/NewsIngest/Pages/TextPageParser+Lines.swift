@@ -63,7 +63,8 @@ extension TextPageParser {
 
         /// The text inside the quote marks when the whole line is one quoted passage: it opens
         /// with a double quote and has no closing mark before its end, where the closing mark
-        /// (optionally followed by sentence punctuation or a comma) may be missing.
+        /// (optionally followed by sentence punctuation or a comma) may be missing. A comma
+        /// left inside the marks (`“…business,”`) is dropped.
         private static func quotedText(_ text: String) -> String? {
             var scalars = Array(text.unicodeScalars)[...]
             guard let opener = scalars.first, Prose.isOpeningDoubleQuote(opener) else { return nil }
@@ -73,6 +74,7 @@ extension TextPageParser {
                 scalars.removeLast()
             }
             if let last = scalars.last, closers.contains(last) { scalars.removeLast() }
+            while let last = scalars.last, last == "," || last == " " { scalars.removeLast() }
             guard !scalars.contains(where: { closers.contains($0) }) else { return nil }
             let inner = Prose.collapseWhitespace(String(String.UnicodeScalarView(scalars)))
             return inner.isEmpty ? nil : inner
