@@ -45,6 +45,9 @@ log="$work/run-$(date +%Y%m%d-%H%M%S).log"
 crashes_before=$(find "$work/crashes" -type f | wc -l)
 echo "== fuzzing $target for ${seconds}s; seeds: ${seed_dirs[*]:-none}; log: $log" >&2
 
+# Swift's own crash backtracer reads the stack in a way ASan reports as a stack-buffer-underflow,
+# hiding the real failure: let libFuzzer's handler report traps instead.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 # libFuzzer writes new inputs only to the first directory; the seed directories stay untouched.
 set +e
 "$BIN/$target" -max_total_time="$seconds" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
@@ -64,7 +67,7 @@ cov=$(field cov) ft=$(field ft)
 corpus=$(find "$work/corpus" -type f | wc -l)
 crashes=$(( $(find "$work/crashes" -type f | wc -l) - crashes_before ))
 
-grep -E '^(==[0-9]+==ERROR|SUMMARY:|Fatal error|.*(Assertion|Precondition) failed|artifact_prefix|Test unit written)' \
+grep -E '^==[0-9]+==ERROR|^SUMMARY:|Fatal error:|(Assertion|Precondition) failed|Test unit written' \
     "$log" | head -20 >&2 || true
 printf 'target=%s seconds=%s execs=%s exec/s=%s cov=%s ft=%s corpus=%s new_crashes=%s exit=%s\n' \
     "$target" "$seconds" "${execs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "$corpus" "$crashes" "$status"

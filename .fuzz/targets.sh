@@ -4,10 +4,6 @@
 # Every target, in the order `build.sh` with no arguments builds them.
 ALL_TARGETS=(sanitizer feed html page opml urls theme config)
 
-# TOMLKit 0.6.0 never frees a parsed table (TOMLTable has no deinit) nor the error it allocates
-# in TOMLTable(string:), so every TOML parse leaks; LeakSanitizer would stop at the first input.
-TOMLKIT_LEAKS="-detect_leaks=0"
-
 # target_info TARGET: sets
 #   PACKAGE_TARGET  the SwiftPM target to build (it builds its dependencies too)
 #   MODULES         the modules whose object files the driver links, dependencies first
@@ -50,12 +46,12 @@ target_info() {
     theme)
         PACKAGE_TARGET=ReaderUI; MODULES="NewsModel TerminalUI CTOML TOMLKit ReaderUI"
         LINK_FLAGS="-lstdc++"
-        MAX_LEN=16384; DICT="$FUZZ_DIR/dicts/toml.dict"; FLAGS="$TOMLKIT_LEAKS"
+        MAX_LEN=16384; DICT="$FUZZ_DIR/dicts/toml.dict"
         SEEDS="$REPO/Themes $FUZZ_DIR/seeds/toml $reader_fixtures/themes $reader_fixtures/fuzz/theme" ;;
     config)
         PACKAGE_TARGET=ReaderUI; MODULES="NewsModel TerminalUI CTOML TOMLKit ReaderUI"
         LINK_FLAGS="-lstdc++"
-        MAX_LEN=16384; DICT="$FUZZ_DIR/dicts/toml.dict"; FLAGS="$TOMLKIT_LEAKS"
+        MAX_LEN=16384; DICT="$FUZZ_DIR/dicts/toml.dict"
         SEEDS="$FUZZ_DIR/seeds/toml $reader_fixtures/config $reader_fixtures/fuzz/config" ;;
     *)
         echo "unknown fuzz target '$1' (targets: ${ALL_TARGETS[*]})" >&2

@@ -78,3 +78,13 @@ func expectValid(_ article: Article) {
         expectClean(link.url, "related[\(index)] url")
     }
 }
+
+/// Traps unless an error has a message and its position lies inside `text` (lines and columns
+/// count from 1; an error may sit on a last line that has no newline).
+func expectErrorLine(_ line: Int?, _ column: Int?, in text: String, _ message: String) {
+    expect(!message.isEmpty, "empty error message")
+    guard let line else { return }
+    let lines = text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    expect(line >= 1 && line <= lines, "error on line \(line) of \(lines): \(message)")
+    if let column { expect(column >= 1, "error in column \(column): \(message)") }
+}
