@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TerminalUI
 
 /// The xterm 256-colour palette, and how an RGB colour maps onto it or onto its basic colours.
@@ -49,41 +54,75 @@ enum XtermPalette {
         }
     }
 
-    /// The entry of the cube or the grey ramp (16–255) nearest to `color`, by distance in RGB.
+    /// The entry of the cube or the grey ramp (16–255) that looks nearest to `color`.
     ///
-    /// The basic colours 0–15 are never chosen: terminals redefine them.
+    /// "Looks nearest" is CIE94 colour difference in CIELAB: plain RGB distance would show
+    /// Solarized red (#dc322f) as orange (#d75f00) instead of red (#d70000). The basic colours
+    /// 0–15 are never chosen: terminals redefine them.
     static func nearestIndex(to color: RGB) -> UInt8 {
-        func nearestLevel(_ value: Int) -> Int {
-            var best = 0
-            for (i, level) in cubeLevels.enumerated() where abs(level - value) < abs(cubeLevels[best] - value) {
-                best = i
+        let target = Lab(color)
+        var best = 0
+        var bestDifference = Double.infinity
+        for (offset, entry) in paletteLab.enumerated() {
+            let difference = target.difference94(from: entry)
+            if difference < bestDifference {
+                best = offset
+                bestDifference = difference
             }
-            return best
         }
-        let r = nearestLevel(color.red), g = nearestLevel(color.green), b = nearestLevel(color.blue)
-        let cubeIndex = 16 + 36 * r + 6 * g + b
-        let mean = (color.red + color.green + color.blue) / 3
-        let greyStep = min(23, max(0, (mean - 8 + 5) / 10))
-        let greyIndex = 232 + greyStep
-        let cubeDistance = distance(color, rgb(ofIndex: UInt8(cubeIndex)))
-        let greyDistance = distance(color, rgb(ofIndex: UInt8(greyIndex)))
-        return UInt8(greyDistance < cubeDistance ? greyIndex : cubeIndex)
+        return UInt8(16 + best)
+    }
+
+    /// Entries 16–255 in CIELAB, computed on first use.
+    private static let paletteLab: [Lab] = (16...255).map { Lab(rgb(ofIndex: UInt8($0))) }
+
+    /// A colour in CIELAB (D65 white): lightness 0–100 and the two opponent axes.
+    struct Lab {
+        var l: Double, a: Double, b: Double
+
+        init(_ color: RGB) {
+            func linear(_ channel: Int) -> Double {
+                let c = Double(channel) / 255
+                return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+            }
+            func f(_ t: Double) -> Double { t > 0.008856 ? cbrt(t) : 7.787 * t + 16.0 / 116.0 }
+            let r = linear(color.red), g = linear(color.green), b = linear(color.blue)
+            let x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047)
+            let y = f(0.2126 * r + 0.7152 * g + 0.0722 * b)
+            let z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+            l = 116 * y - 16
+            self.a = 500 * (x - y)
+            self.b = 200 * (y - z)
+        }
+
+        /// Squared CIE94 difference (graphic arts weights), with `self` as the reference.
+        func difference94(from other: Lab) -> Double {
+            let c1 = (a * a + b * b).squareRoot(), c2 = (other.a * other.a + other.b * other.b).squareRoot()
+            let dl = l - other.l, dc = c1 - c2
+            let da = a - other.a, db = b - other.b
+            let dh2 = max(0, da * da + db * db - dc * dc)
+            let sc = 1 + 0.045 * c1, sh = 1 + 0.015 * c1
+            return dl * dl + (dc / sc) * (dc / sc) + dh2 / (sh * sh)
+        }
     }
 
     /// The basic colour (0–15, or 0–7 when `brights` is false) that names `color` best.
     ///
-    /// Low-saturation colours become black, grey or white by lightness; others take the basic
+    /// Very dark and low-saturation colours become black, grey or white by lightness (greys
+    /// from 140 up count as white, so grey body text stays readable); others take the basic
     /// colour of their hue (red, yellow, green, cyan, blue, magenta), bright when they are light.
     /// Hue matters more than distance here, so a Solarized blue stays blue.
     static func basicIndex(for color: RGB, brights: Bool) -> UInt8 {
         let high = max(color.red, color.green, color.blue)
         let low = min(color.red, color.green, color.blue)
         let chroma = high - low
-        if high == 0 || chroma * 4 < high {   // HSV saturation below 0.25: a grey
+        // Very dark (no channel reaches 80) or HSV saturation below 0.25: a grey, and below 64
+        // nearer black than grey.
+        if high < 80 || chroma * 4 < high {
             let lightness = (color.red + color.green + color.blue) / 3
             if brights {
                 switch lightness {
-                case ..<48: return 0     // black
+                case ..<64: return 0     // black
                 case ..<140: return 8    // bright-black (grey)
                 case ..<224: return 7    // white (light grey)
                 default: return 15       // bright-white
@@ -104,17 +143,11 @@ enum XtermPalette {
         case 90..<150: 2    // green
         case 150..<195: 6   // cyan (its blue edge, 195–210, looks blue: steel blue, cerulean)
         case 195..<270: 4   // blue
-        case 270..<330: 5   // magenta
+        case 270..<345: 5   // magenta (up to rose: Solarized magenta is at 331°)
         default: 1          // red
         }
         let isLight = high >= 230 || high + low >= 340
         return brights && isLight ? base + 8 : base
-    }
-
-    /// Squared distance between two colours in RGB space.
-    static func distance(_ a: RGB, _ b: RGB) -> Int {
-        let dr = a.red - b.red, dg = a.green - b.green, db = a.blue - b.blue
-        return dr * dr + dg * dg + db * db
     }
 
     /// WCAG contrast ratio (1–21) between two basic colours (0–15).

@@ -11,7 +11,7 @@ struct Herald: AsyncParsableCommand {
             ReadCommand.self,
             ImportCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
             AddCommand.self, RemoveCommand.self, FeedsCommand.self, RefreshCommand.self,
-            ExportCommand.self, BookmarksCommand.self, ParseCommand.self,
+            ExportCommand.self, BookmarksCommand.self, ParseCommand.self, OpenCommand.self,
         ],
         defaultSubcommand: ReadCommand.self)
 }

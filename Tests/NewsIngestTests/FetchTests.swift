@@ -230,16 +230,16 @@ struct FetchLocalTests {
     @Test func unsupportedSchemesAreRefused() async throws {
         let result = await fetcher().fetch(FetchRequest(url: try #require(URL(string: "ftp://example.org/feed"))))
         #expect(failure(result) == "unsupported URL scheme 'ftp' in ftp://example.org/feed; Herald fetches http, https and file URLs")
-        #expect(throws: FetchError.self) { try FeedURL.validate("exec:~/bin/feed.sh") }
-        #expect(throws: FetchError.self) { try FeedURL.validate("https:///nohost") }
-        #expect(try FeedURL.validate(" https://example.org/rss ") == URL(string: "https://example.org/rss"))
-        #expect(try FeedURL.validate("/tmp/feed.xml") == URL(fileURLWithPath: "/tmp/feed.xml"))
+        #expect(throws: FetchError.self) { try FeedAddress.validate("exec:~/bin/feed.sh") }
+        #expect(throws: FetchError.self) { try FeedAddress.validate("https:///nohost") }
+        #expect(try FeedAddress.validate(" https://example.org/rss ") == URL(string: "https://example.org/rss"))
+        #expect(try FeedAddress.validate("/tmp/feed.xml") == URL(fileURLWithPath: "/tmp/feed.xml"))
     }
 
     @Test func passwordsAreRedactedForDisplay() {
-        #expect(FeedURL.redacted("https://me:pw@example.org/a@b") == "https://me:***@example.org/a@b")
-        #expect(FeedURL.redacted("https://me@example.org/") == "https://me@example.org/")
-        #expect(FeedURL.redacted("https://example.org/x:y@z") == "https://example.org/x:y@z")
+        #expect(FeedAddress.redacted("https://me:pw@example.org/a@b") == "https://me:***@example.org/a@b")
+        #expect(FeedAddress.redacted("https://me@example.org/") == "https://me@example.org/")
+        #expect(FeedAddress.redacted("https://example.org/x:y@z") == "https://example.org/x:y@z")
     }
 
     @Test func boundedConcurrencyNeverExceedsItsLimit() async {

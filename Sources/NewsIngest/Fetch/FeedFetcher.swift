@@ -80,8 +80,8 @@ public final class FeedFetcher: Sendable {
             return fetchFile(request)
         default:
             do {
-                _ = try FeedURL.validate(request.url.absoluteString)
-                return .failed("unsupported URL \(FeedURL.redacted(request.url.absoluteString))")
+                _ = try FeedAddress.validate(request.url.absoluteString)
+                return .failed("unsupported URL \(FeedAddress.redacted(request.url.absoluteString))")
             } catch {
                 return .failed(error.description)
             }
@@ -139,7 +139,7 @@ public final class FeedFetcher: Sendable {
                 }
                 guard let scheme = next.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
                     return .failed(FetchError.badRedirect(
-                        "redirected to \(FeedURL.redacted(next.absoluteString)), which is not an http(s) URL").description)
+                        "redirected to \(FeedAddress.redacted(next.absoluteString)), which is not an http(s) URL").description)
                 }
                 guard visited.insert(next.absoluteString).inserted else {
                     return .failed(FetchError.redirectLoop(next.absoluteString).description)

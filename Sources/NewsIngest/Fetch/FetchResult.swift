@@ -55,7 +55,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedURL(let message): return message
         case .tooLarge(let limit): return "response larger than \(Self.formatBytes(limit)); cut off"
         case .tooManyRedirects(let limit): return "more than \(limit) redirects"
-        case .redirectLoop(let url): return "redirect loop at \(FeedURL.redacted(url))"
+        case .redirectLoop(let url): return "redirect loop at \(FeedAddress.redacted(url))"
         case .badRedirect(let message): return message
         case .http(let status): return "HTTP \(status) \(Self.reason(status))"
         case .timedOut(let seconds): return "no answer within \(Self.formatSeconds(seconds))"

@@ -65,7 +65,7 @@ public struct NewsboatURLs: Hashable, Sendable {
             let tokens = tokenize(rawLine)
             guard let url = tokens.first, !url.isEmpty else { continue }
             if let reason = unsupportedReason(url) {
-                result.skipped.append(NewsboatSkippedLine(line: lineNumber, url: FeedURL.redacted(url), reason: reason))
+                result.skipped.append(NewsboatSkippedLine(line: lineNumber, url: FeedAddress.redacted(url), reason: reason))
                 continue
             }
             var subscription = NewsboatSubscription(url: url, line: lineNumber)
@@ -82,7 +82,7 @@ public struct NewsboatURLs: Hashable, Sendable {
             }
             guard seen.insert(url).inserted else {
                 result.skipped.append(NewsboatSkippedLine(
-                    line: lineNumber, url: FeedURL.redacted(url), reason: "listed again; the first line counts"))
+                    line: lineNumber, url: FeedAddress.redacted(url), reason: "listed again; the first line counts"))
                 continue
             }
             result.subscriptions.append(subscription)
@@ -100,7 +100,7 @@ public struct NewsboatURLs: Hashable, Sendable {
             return "\(lower.hasPrefix("exec:") ? "exec:" : "filter:") feeds run a command; Herald never runs commands from a subscription list"
         }
         do {
-            _ = try FeedURL.validate(url)
+            _ = try FeedAddress.validate(url)
             return nil
         } catch {
             return error.description

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Checks and shows feed addresses: which URLs Herald fetches, and how they are printed.
-public enum FeedURL {
+public enum FeedAddress {
     /// Schemes Herald fetches. `file` is for local feeds.
     public static let supportedSchemes: Set<String> = ["http", "https", "file"]
 
