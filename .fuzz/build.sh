@@ -55,7 +55,7 @@ for target in "${targets[@]}"; do
     echo "== swiftc $target"
     if swiftc -O -parse-as-library -sanitize="$SANITIZERS" -use-ld=lld \
         -I "$SCRATCH/release/Modules" "${module_maps[@]}" \
-        "$FUZZ_DIR/targets/$target.swift" "$FUZZ_DIR"/targets/Support/*.swift \
+        "$FUZZ_DIR/targets/$target.swift" "$FUZZ_DIR"/targets/Support/*.swift $EXTRA_SOURCES \
         "${objects[@]}" $LINK_FLAGS \
         -o "$BIN/$target"; then
         echo "   built $BIN/$target"

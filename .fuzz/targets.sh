@@ -12,12 +12,15 @@ ALL_TARGETS=(sanitizer feed html page opml urls theme config)
 #   SEEDS           seed directories, read-only; the ones that do not exist are skipped
 #   DICT            a libFuzzer dictionary (tokens the format is made of), or empty
 #   FLAGS           extra libFuzzer flags for this target
+#   EXTRA_SOURCES   source files of the app compiled into the driver (code that lives in the
+#                   `herald` executable target, which cannot be linked: it has a `main`)
 target_info() {
     local shared="$REPO/../shared"
     [ -d "$shared" ] || shared=/work/shared
     local ingest_fixtures="$REPO/Tests/NewsIngestTests/Fixtures"
     local reader_fixtures="$REPO/Tests/ReaderUITests/Fixtures"
     FLAGS=""
+    EXTRA_SOURCES=""
     case "$1" in
     sanitizer)
         PACKAGE_TARGET=NewsModel; MODULES="NewsModel"; LINK_FLAGS=""
@@ -26,6 +29,7 @@ target_info() {
     feed)
         PACKAGE_TARGET=NewsIngest; MODULES="NewsModel NewsIngest"; LINK_FLAGS="-lxml2"
         MAX_LEN=65536; DICT="$FUZZ_DIR/dicts/feed.dict"
+        EXTRA_SOURCES="$REPO/Sources/herald/RefreshArticleBuilder.swift"
         SEEDS="$shared/corpus/feeds $ingest_fixtures/feeds $ingest_fixtures/fuzz/feed" ;;
     html)
         PACKAGE_TARGET=NewsIngest; MODULES="NewsModel NewsIngest"; LINK_FLAGS="-lxml2"
