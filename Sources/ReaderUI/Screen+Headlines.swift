@@ -78,7 +78,7 @@ extension Screen {
         // is wide enough for both to leave the title room.
         let ageText = Screen.age(of: headline.date, now: state.now)
         let age = String(repeating: " ", count: max(0, 3 - DisplayWidth.of(ageText))) + ageText
-        let sourceRoom = showsSource && line.width >= 44 ? min(line.width / 4, 16) : 0
+        let sourceRoom = showsSource && line.width >= 40 ? min(line.width / 4, 14) : 0
         let source = sourceRoom > 0 ? DisplayWidth.fit(headline.source, to: sourceRoom) : ""
         var meta = source.isEmpty ? age : source + " " + age
         if line.width < 20 { meta = "" }

@@ -143,6 +143,37 @@ struct RefreshTests {
         #expect(summary(second) == "200 feeds: 0 updated, 200 not modified, 0 failed; 0 new articles")
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a pty"))
+    func progressBarOnATerminal() async throws {
+        let server = try LoopbackServer()
+        let herald = try HeraldRun()
+        defer { herald.remove() }
+        for index in 0..<3 {
+            try server.write("p\(index).xml", TestFeeds.rss(title: "P\(index)", items: TestFeeds.items(2, prefix: "p\(index)")))
+            try herald.run(["add", server.url("/p\(index).xml").absoluteString])
+        }
+        // script(1) runs herald on a pseudo-terminal, so isatty(1) is true.
+        let command = "\(HeraldRun.path) refresh --store \(herald.storePath)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["COLUMNS"] = "80"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.contains("\r[########################] 3/3  P"), "the bar is redrawn in place and ends full")
+        #expect(output.contains("\r\u{1B}[K3 feeds: 3 updated, 0 not modified, 0 failed; 6 new articles"),
+                "the bar is erased before the summary")
+        #expect(!output.contains("[1/3]"), "no per-feed lines on a terminal")
+    }
+
     @Test func addValidatesAndRemoveNamesWhatItRemoved() async throws {
         let server = try LoopbackServer()
         let herald = try HeraldRun()

@@ -144,3 +144,25 @@ import Testing
         #expect(state.reader?.topLine == rows - 2)
     }
 }
+
+/// Answers that do not cover the selection wait for the next key instead of asking again.
+@Suite struct PageLoopTests {
+    @Test func anAnswerThatMissesTheSelectionDoesNotAskAgainByItself() {
+        var state = Fixtures.loadedState()
+        press(&state, .char("G"))
+        // The store shrank meanwhile: the page comes back empty.
+        let effects = send(&state, .headlinesLoaded(.all, offset: 1140, rows: [], total: 1340))
+        #expect(effects.isEmpty)
+        #expect(state.headlines.selectedRow == nil)
+        // The next key asks again.
+        #expect(press(&state, .char("k")) == [.loadHeadlines(.all, offset: 1140, limit: 200)])
+    }
+
+    @Test func datesFarOutOfRangeShowNoAge() {
+        #expect(Screen.age(of: Date(timeIntervalSince1970: 1e300), now: Fixtures.now) == "")
+        #expect(Screen.age(of: Fixtures.ago(hours: 49), now: Fixtures.now) == "2d")
+        #expect(Screen.age(of: Fixtures.ago(hours: 24 * 40), now: Fixtures.now) == "5w")
+        #expect(Screen.age(of: Fixtures.ago(hours: 24 * 800), now: Fixtures.now) == "2y")
+        #expect(Screen.age(of: Fixtures.now.addingTimeInterval(3600), now: Fixtures.now) == "now")
+    }
+}

@@ -80,7 +80,7 @@ import Testing
 
     @Test func configBindingsApplyWhereTheActionLives() {
         let (keymap, errors) = Keymap.default.applying([
-            "C-n": "nextUnread", "x": "bookmark", "j": "none", "F13x": "quit", "z": "launchRockets",
+            "C-n": "next-unread", "x": "bookmark", "y": "nextLink", "j": "none", "F13x": "quit", "z": "launchRockets",
         ])
         #expect(errors.count == 2)
         #expect(errors.contains { $0.contains("F13x") })
@@ -88,13 +88,14 @@ import Testing
         #expect(keymap.action(for: .ctrl("n"), in: .normal(.headlines)) == .nextUnread)
         #expect(keymap.action(for: .char("x"), in: .normal(.sidebar)) == .bookmark)
         #expect(keymap.action(for: .char("x"), in: .visual) == .bookmark)
+        #expect(keymap.action(for: .char("y"), in: .normal(.article)) == .nextLink, "camelCase names work too")
         #expect(keymap.action(for: .char("j"), in: .normal(.headlines)) == nil)
         #expect(keymap.action(for: .down, in: .normal(.headlines)) == .moveDown)
         #expect(keymap.action(for: .char("j"), in: .prompt) == .input("j"), "prompts keep their keys")
     }
 
     @Test func helpListsEveryBinding() {
-        var (keymap, _) = Keymap.default.applying(["C-n": "nextUnread"])
+        var (keymap, _) = Keymap.default.applying(["C-n": "next-unread"])
         keymap.bind(.function(5), to: .refreshAll, in: .main)
         let help = keymap.help
         for binding in keymap.bindings {
@@ -122,5 +123,54 @@ import Testing
         #expect(grid.lines()[22].contains("Cancel") || grid.lines().contains { $0.contains("Delete the last character") })
         press(&state, .char("?"))
         #expect(state.overlay == nil)
+    }
+}
+
+/// The one-pane layout and settings from the configuration.
+@Suite struct SmallTerminalAndConfigTests {
+    @Test func qInTheArticleOfAOnePaneTerminalGoesBackToTheList() {
+        var state = Fixtures.readingState(width: 40, height: 12)
+        #expect(PaneLayout(state).mode == .one)
+        #expect(press(&state, .char("q")).isEmpty)
+        #expect(state.focus == .headlines)
+        #expect(press(&state, .char("q")) == [.quit])
+    }
+
+    @Test func theSidebarFloatsOverTheArticleOnMediumTerminals() {
+        var state = Fixtures.readingState(width: 80, height: 24)
+        let before = state.reader?.layout.width
+        #expect(PaneLayout(state).sidebar.isEmpty)
+        press(&state, .char("i"))
+        let panes = PaneLayout(state)
+        #expect(panes.sidebarFloats)
+        #expect(!panes.sidebar.isEmpty && panes.sidebar.maxX == panes.article.maxX)
+        #expect(state.reader?.layout.width == before, "the article keeps its width under the sidebar")
+        press(&state, .char("i"))
+        #expect(PaneLayout(state).sidebar.isEmpty)
+    }
+
+    @Test func configSetsBindingsThemeAndWidths() {
+        var state = AppState(width: 120, height: 40, themeNames: ["default", "gruvbox"])
+        var config = Config()
+        config.theme = "gruvbox"
+        config.bindings = ["J": "next-unread", "Q": "no-such-action"]
+        config.headlinesWidth = 44
+        config.sidebarWidth = 26
+        let errors = state.apply(config)
+        #expect(errors == ["unknown action \"no-such-action\" for key \"Q\""])
+        #expect(state.themeName == "gruvbox")
+        #expect(state.keymap.action(for: .char("J"), in: .normal(.headlines)) == .nextUnread)
+        let panes = PaneLayout(state)
+        #expect(panes.headlines.width == 44)
+        #expect(panes.sidebar.width == 26)
+    }
+
+    @Test func aFailureForgetsBookmarksNotSaved() {
+        var state = Fixtures.readingState()
+        press(&state, .tab, .char("j"), .char("b"))
+        #expect(state.reader?.bookmarks.count == 2)
+        send(&state, .failed("disk full"))
+        #expect(state.reader?.bookmarks.map(\.id) == [BookmarkID(7)])
+        #expect(state.message == .error("disk full"))
     }
 }
