@@ -56,13 +56,16 @@ set +e
 status=$?
 set -e
 
-# The last status line holds the final coverage: "#N DONE cov: C ft: F corp: ...".
+# The last status line holds the final coverage: "#N DONE cov: C ft: F corp: ..." (or, in fork
+# mode, "#N: cov: C ft: F corp: ... exec/s: R ...").
 last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
-stat() { grep -E "^stat::$1:" "$log" | awk '{print $2}' | tail -1; }
+stat() { grep -E "^stat::$1:" "$log" | awk '{print $2}' | tail -1 || true; }
 field() { sed -nE "s/.* $1: ([0-9]+).*/\1/p" <<< "$last"; }
 execs=$(stat number_of_executed_units)
 [ -n "$execs" ] || execs=$(sed -nE 's/^#([0-9]+).*/\1/p' <<< "$last")
 rate=$(stat average_exec_per_sec)
+# Fork mode (-fork=N) prints no final stats: average over the run.
+[ -n "$rate" ] || [ -z "$execs" ] || rate=$(( execs / seconds ))
 cov=$(field cov) ft=$(field ft)
 corpus=$(find "$work/corpus" -type f | wc -l)
 crashes=$(( $(find "$work/crashes" -type f | wc -l) - crashes_before ))
