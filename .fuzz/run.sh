@@ -48,6 +48,11 @@ echo "== fuzzing $target for ${seconds}s; seeds: ${seed_dirs[*]:-none}; log: $lo
 # Swift's own crash backtracer reads the stack in a way ASan reports as a stack-buffer-underflow,
 # hiding the real failure: let libFuzzer's handler report traps instead.
 export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
+# FUZZ_KEEP_GOING=1: memory errors are reported once per source location and fuzzing goes on
+# (no reproducer is saved for them; rerun the corpus without it to get one).
+if [ "${FUZZ_KEEP_GOING:-0}" = 1 ]; then
+    export ASAN_OPTIONS="halt_on_error=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+fi
 # libFuzzer writes new inputs only to the first directory; the seed directories stay untouched.
 set +e
 "$BIN/$target" -max_total_time="$seconds" -max_len="$MAX_LEN" -timeout=10 -rss_limit_mb=2048 \
@@ -71,7 +76,7 @@ corpus=$(find "$work/corpus" -type f | wc -l)
 crashes=$(( $(find "$work/crashes" -type f | wc -l) - crashes_before ))
 
 grep -E '^==[0-9]+==ERROR|^SUMMARY:|Fatal error:|(Assertion|Precondition) failed|Test unit written' \
-    "$log" | head -20 >&2 || true
+    "$log" | sort | uniq -c | sort -rn | head -20 >&2 || true
 printf 'target=%s seconds=%s execs=%s exec/s=%s cov=%s ft=%s corpus=%s new_crashes=%s exit=%s\n' \
     "$target" "$seconds" "${execs:-?}" "${rate:-?}" "${cov:-?}" "${ft:-?}" "$corpus" "$crashes" "$status"
 [ -f "$OUT/summary.tsv" ] ||
