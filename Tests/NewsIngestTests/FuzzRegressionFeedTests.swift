@@ -27,4 +27,18 @@ import NewsIngest
         let data = try FuzzFixture.data("feed", "truncated-title-markup.xml")
         #expect(throws: FeedParseError.self) { try FeedParser.parse(data) }
     }
+
+    /// A DOCTYPE with an internal subset that declares an entity. libxml2 records the
+    /// declaration in a document it creates for SAX users (`ctxt->myDoc`, "expat compatibility"),
+    /// which `xmlFreeParserCtxt` does not free: every such parse leaked that document and its
+    /// DTD (LeakSanitizer: ~12 KiB per parse from xmlNewDoc, xmlNewDtd, xmlHashCreateDict).
+    /// The entity itself must stay unexpanded.
+    @Test func internalSubsetEntityIsNotExpanded() throws {
+        let feed = try FeedParser.parse(try FuzzFixture.data("feed", "internal-subset-entity.xml"))
+        #expect(feed.title == "Declared entities")
+        let entry = try #require(feed.entries.first)
+        #expect(feed.entries.count == 1)
+        #expect(entry.link == "https://example.com/1")
+        #expect(entry.title?.contains("the author") == false)
+    }
 }
