@@ -16,7 +16,11 @@ enum FeedXMLParser {
     /// Bytes handed to libxml2 per `xmlParseChunk` call.
     private static let chunkSize = 1 << 20
 
+    /// libxml2's global set-up, done once before any thread parses (its documented rule).
+    private static let libxml2Ready: Void = xmlInitParser()
+
     static func parse(_ data: Data, limits: FeedLimits) throws(FeedParseError) -> ParsedFeed {
+        _ = libxml2Ready
         var input = XMLInput.prepare(data)
         var outcome = run(input, limits: limits)
         if outcome.errors.encodingFailed, !input.forceUTF8 {
