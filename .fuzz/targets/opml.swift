@@ -5,9 +5,13 @@
 // unique; and export then import gives back the same URLs, titles and tags (OPML.swift
 // promises a lossless round trip).
 //
-// Known issue, not checked: import keeps control characters and blanks of `xmlUrl` in the URL
-// and in a title taken from it (FuzzRegressionOPMLTests.titleFromRawURL). Feeds with such a URL
-// are left out of the title and round-trip checks so the fuzzer can look for other faults.
+// Known issues, not checked (each has a test in FuzzRegressionOPMLTests):
+// - import keeps `xmlUrl` and `htmlUrl` as written, control characters and blanks included,
+//   and a title taken from the URL too, while export cleans them (titleFromRawURL,
+//   rawSiteURLAndBidiControlInURL): feeds whose URL export would change are left out of the
+//   title and round-trip checks, and site URLs are not checked;
+// - a tag that starts or ends with `/` comes back from the round trip as two tags
+//   (folderNameWithSlashSurvivesRoundTrip): such tags are left out of the tag comparison.
 
 import Foundation
 import NewsIngest
@@ -24,7 +28,8 @@ public func fuzzOPML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     expectClean(document.title, "list title")
     let checked = document.feeds.filter { feed in
-        !feed.url.unicodeScalars.contains { isTerminalControl($0) || $0.properties.isWhitespace }
+        TextSanitizer.clean(feed.url, keepNewlines: false) == feed.url
+            && !feed.url.unicodeScalars.contains { $0.properties.isWhitespace }
     }
     var urls = Set<String>()
     for (index, feed) in checked.enumerated() {
@@ -32,7 +37,6 @@ public func fuzzOPML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         expect(urls.insert(feed.url).inserted, "feed URL \(feed.url.debugDescription) listed twice")
         expect(!feed.title.isEmpty, "feed[\(index)] has an empty title")
         expectClean(feed.title, "feed[\(index)] title")
-        expectClean(feed.siteURL, "feed[\(index)] site URL")
         for tag in feed.tags { expectClean(tag, "feed[\(index)] tag") }
     }
 
@@ -53,7 +57,9 @@ public func fuzzOPML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         expect(before.title == after.title,
                "round trip: title \(before.title.debugDescription) became \(after.title.debugDescription)")
-        expect(before.tags == after.tags, "round trip: tags \(before.tags) became \(after.tags)")
+        if !before.tags.contains(where: { $0.hasPrefix("/") || $0.hasSuffix("/") }) {
+            expect(before.tags == after.tags, "round trip: tags \(before.tags) became \(after.tags)")
+        }
     }
     return 0
 }
