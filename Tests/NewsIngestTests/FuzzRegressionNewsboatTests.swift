@@ -15,4 +15,17 @@ import NewsIngest
             #expect(fuzzControlCharacters(in: skipped.reason).isEmpty)
         }
     }
+
+    /// A feed URL holding control characters (BEL, an ESC sequence) passes validation and is
+    /// imported as written; the feed, which has no title yet, is titled with that URL.
+    @Test func subscriptionURLKeepsControlCharacters() throws {
+        let parsed = NewsboatURLs.parse(try FuzzFixture.text("urls", "url-with-control-characters.urls"))
+        #expect(parsed.subscriptions.count + parsed.skipped.count == 2)
+        withKnownIssue("newsboat import keeps control characters in feed URLs and titles") {
+            for subscription in parsed.subscriptions {
+                #expect(fuzzControlCharacters(in: subscription.url).isEmpty)
+                #expect(fuzzControlCharacters(in: subscription.feed.title).isEmpty)
+            }
+        }
+    }
 }
