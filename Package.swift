@@ -15,9 +15,11 @@ let package = Package(
     targets: [
         // Value types shared by every layer. No I/O.
         .target(name: "NewsModel"),
+        // zlib, which NewsStore uses to compress stored article bodies.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The SQLite store: the only module that talks SQL.
         .target(name: "NewsStore", dependencies: [
-            "NewsModel",
+            "NewsModel", "CZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // libxml2 seen from Swift (SAX2 push parser, HTML parser).

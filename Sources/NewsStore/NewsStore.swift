@@ -23,65 +23,112 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 
 /// The SQLite store. Thread-safe: every method may be called from any thread.
 ///
-/// CONTRACT SKELETON: the signatures below are what other modules code against.
+/// Files are opened as a WAL `DatabasePool` (readers never block the writer, nor the writer
+/// readers); `inMemory()` is a `DatabaseQueue`. The API is split by topic:
+/// `NewsStore+Feeds`, `+Articles` (lists, reading, flags), `+Upsert` (imports), `+Search`,
+/// `+Related`, `+Bookmarks`, `+Maintenance`; the schema is in `NewsStore+Schema`.
 public final class NewsStore: Sendable {
+    /// How long a write waits for another process's write lock before `StoreError.busy`, in seconds.
+    public static let defaultBusyTimeout: TimeInterval = 5
+
+    /// The connections: a pool for files, a queue in memory.
+    let writer: any DatabaseWriter
+    /// The store's file, or `:memory:`.
+    let path: String
+    /// True for a file store: it is optimised when closed.
+    private let isFile: Bool
+
+    private init(writer: any DatabaseWriter, path: String, isFile: Bool) {
+        self.writer = writer
+        self.path = path
+        self.isFile = isFile
+    }
+
+    deinit {
+        // Refresh the planner's statistics for what this session changed (cheap: SQLite only
+        // analyses tables whose size changed a lot).
+        if isFile { try? writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA optimize") } }
+    }
+
     /// Opens (creating and migrating if needed) the store at `path`, in WAL mode.
-    public static func open(path: String) throws -> NewsStore { throw StoreError.notImplemented(#function) }
+    ///
+    /// A file that is not SQLite, or is SQLite without Herald's schema, gives
+    /// `StoreError.notAStore` and is not written to: it is inspected read-only first.
+    public static func open(path: String) throws -> NewsStore {
+        try open(path: path, busyTimeout: defaultBusyTimeout)
+    }
+
+    /// Opens the store at `path`, waiting up to `busyTimeout` seconds for another writer.
+    static func open(path: String, busyTimeout: TimeInterval) throws -> NewsStore {
+        let isNew = try StoreFile.inspect(path: path)
+        var config = configuration(busyTimeout: busyTimeout)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL") // durable at checkpoints; safe in WAL
+            // Only takes effect in an empty file, before the first table exists.
+            if isNew { try db.execute(sql: "PRAGMA page_size = \(pageSize)") }
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            try migrator.migrate(pool)
+            return NewsStore(writer: pool, path: path, isFile: true)
+        } catch {
+            throw StoreError.mapping(error, path: path)
+        }
+    }
+
     /// A fresh in-memory store, for tests.
-    public static func inMemory() throws -> NewsStore { throw StoreError.notImplemented(#function) }
+    public static func inMemory() throws -> NewsStore {
+        let queue = try DatabaseQueue(configuration: configuration(busyTimeout: defaultBusyTimeout))
+        try migrator.migrate(queue)
+        return NewsStore(writer: queue, path: ":memory:", isFile: false)
+    }
 
-    init() {}
+    private static func configuration(busyTimeout: TimeInterval) -> Configuration {
+        var config = Configuration()
+        config.label = "Herald store"
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.prepareDatabase { db in
+            registerFunctions(db)
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+        }
+        return config
+    }
 
-    // MARK: Feeds
+    // MARK: Access
 
-    /// Inserts or updates a feed by its URL; returns its identity. Keeps counts and state.
-    public func upsertFeed(_ feed: Feed) throws -> FeedID { throw StoreError.notImplemented(#function) }
-    public func feed(id: FeedID) throws -> Feed? { throw StoreError.notImplemented(#function) }
-    public func feed(url: String) throws -> Feed? { throw StoreError.notImplemented(#function) }
-    /// Every feed with its unread and total counts, ordered by title.
-    public func feeds() throws -> [FeedSummary] { throw StoreError.notImplemented(#function) }
-    /// Removes a feed with its articles, highlights and related rows; bookmarks of its articles are kept.
-    public func removeFeed(id: FeedID) throws { throw StoreError.notImplemented(#function) }
-    /// Records a fetch result: validators on success, the error otherwise, and a new URL after a permanent redirect.
-    public func recordFetch(feed: FeedID, etag: String?, lastModified: String?, error: String?,
-                            at date: Date, newURL: String?) throws { throw StoreError.notImplemented(#function) }
+    /// Runs `body` on a reader connection, reporting a locked store as `StoreError.busy`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.read(body) } catch { throw StoreError.mapping(error, path: path) }
+    }
 
-    // MARK: Articles
+    /// Runs `body` in one write transaction, reporting a locked store as `StoreError.busy`.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try writer.write(body) } catch { throw StoreError.mapping(error, path: path) }
+    }
 
-    /// Upserts articles of one feed by guid, then url, then title+date; keeps read/starred/bookmarks.
-    /// Also replaces each article's highlights (re-anchoring bookmarks) and explicit related links.
-    public func upsertArticles(_ articles: [Article], feed: FeedID) throws -> UpsertSummary { throw StoreError.notImplemented(#function) }
-    /// One page of headlines, newest first. Never loads bodies.
-    public func headlines(_ scope: HeadlineScope, offset: Int, limit: Int) throws -> [Headline] { throw StoreError.notImplemented(#function) }
-    /// How many headlines `scope` has.
-    public func headlineCount(_ scope: HeadlineScope) throws -> Int { throw StoreError.notImplemented(#function) }
-    /// The whole article: body, highlights (by position) and related links (resolved ones carry ids).
-    public func article(id: ArticleID) throws -> Article? { throw StoreError.notImplemented(#function) }
-    public func setRead(_ id: ArticleID, _ read: Bool) throws { throw StoreError.notImplemented(#function) }
-    public func setStarred(_ id: ArticleID, _ starred: Bool) throws { throw StoreError.notImplemented(#function) }
-    public func markAllRead(_ scope: HeadlineScope) throws { throw StoreError.notImplemented(#function) }
-    /// Unread articles in all feeds.
-    public func unreadCount() throws -> Int { throw StoreError.notImplemented(#function) }
+    /// Holds the write lock while `body` runs: a test hook for `StoreError.busy`.
+    func holdingWriteLock<T>(_ body: () throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "COMMIT") }
+            return try body()
+        }
+    }
+}
 
-    // MARK: Search
-
-    /// Full-text search over title, summary, body and highlights; ranked, with snippets.
-    public func search(_ query: String, offset: Int, limit: Int) throws -> [SearchHit] { throw StoreError.notImplemented(#function) }
-
-    // MARK: Related
-
-    /// Articles whose title or alternate title matches `titleKey` (see `TitleKey` in NewsIngest).
-    public func articles(titleKey: String) throws -> [Headline] { throw StoreError.notImplemented(#function) }
-    /// Replaces the related links of `article` of the given kinds.
-    public func setRelated(_ links: [RelatedLink], for article: ArticleID, kinds: Set<RelatedKind>) throws { throw StoreError.notImplemented(#function) }
-
-    // MARK: Bookmarks
-
-    /// Adds a bookmark; returns its identity.
-    public func addBookmark(_ bookmark: Bookmark) throws -> BookmarkID { throw StoreError.notImplemented(#function) }
-    public func removeBookmark(id: BookmarkID) throws { throw StoreError.notImplemented(#function) }
-    public func updateBookmark(id: BookmarkID, note: String?, tags: [String]) throws { throw StoreError.notImplemented(#function) }
-    /// Bookmarks, newest first, optionally filtered by text (in quote, note or title) and tag.
-    public func bookmarks(matching text: String?, tag: String?) throws -> [BookmarkEntry] { throw StoreError.notImplemented(#function) }
-    public func bookmarks(article: ArticleID) throws -> [Bookmark] { throw StoreError.notImplemented(#function) }
+extension StoreError {
+    /// `error` as the store reports it: SQLite's busy and locked codes become `.busy`;
+    /// a file SQLite cannot read as a database becomes `.notAStore`.
+    static func mapping(_ error: any Error, path: String) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError.busy(path: path)
+        case .SQLITE_NOTADB:
+            return StoreError.notAStore(path: path, reason: "not an SQLite database")
+        default:
+            return error
+        }
+    }
 }

@@ -1,0 +1,2 @@
+// zlib seen from Swift: NewsStore compresses stored article bodies with it.
+#include <zlib.h>

@@ -1,0 +1,94 @@
+import NewsModel
+
+/// Finds the lines worth keeping in an article body that has no (or few) explicit highlights.
+///
+/// Order of the result: the explicit highlights as given, then blockquotes and pull quotes
+/// (`.quote` blocks, kind `.quote`), then quoted speech with its speaker found in paragraphs and
+/// list items (kind `.quote`, in reading order; see `speech(in:)`), then up to
+/// `maxKeySentences` key sentences (kind `.keySentence`, in reading order). Positions are
+/// renumbered 0, 1, 2… in that order.
+///
+/// Every extracted highlight has an `Anchor` in Unicode scalar offsets into its block's
+/// `plainText`, and its `text` is exactly the text at that anchor. A passage equal to (or
+/// contained in, or containing) an explicit highlight, compared folded, is not added again.
+///
+/// Key sentences are chosen by term-frequency weighting with a lead bias (see `keySentences`).
+public enum HighlightExtractor {
+    /// Explicit highlights first, then quotes, quoted speech and key sentences found in `body`.
+    public static func extract(from body: [Block], explicit: [Highlight], maxKeySentences: Int = 3) -> [Highlight] {
+        var result = explicit
+        var seen = explicit.map { Prose.comparable($0.text) }
+        /// Ranges already taken, per block, so key sentences do not repeat a quote.
+        var taken: [Int: [Range<Int>]] = [:]
+
+        func add(_ kind: HighlightKind, block: Int, range: Range<Int>, scalars: [Unicode.Scalar], attribution: String?) {
+            let text = String(String.UnicodeScalarView(scalars[range]))
+            let comparable = Prose.comparable(text)
+            guard !comparable.isEmpty, !isDuplicate(comparable, of: seen) else { return }
+            seen.append(comparable)
+            taken[block, default: []].append(range)
+            result.append(Highlight(kind: kind, text: text, attribution: attribution,
+                                    anchor: Anchor(block: block, start: range.lowerBound, end: range.upperBound)))
+        }
+
+        var blockScalars: [[Unicode.Scalar]] = []
+        blockScalars.reserveCapacity(body.count)
+        for (index, block) in body.enumerated() {
+            let scalars = Array(block.plainText.unicodeScalars)
+            blockScalars.append(scalars)
+            if case .quote(_, let attribution) = block {
+                add(.quote, block: index, range: trimmed(0..<scalars.count, in: scalars), scalars: scalars,
+                    attribution: attribution)
+            }
+        }
+        for (index, block) in body.enumerated() where block.isProse {
+            for speech in speech(in: blockScalars[index]) {
+                add(.quote, block: index, range: speech.range, scalars: blockScalars[index], attribution: speech.speaker)
+            }
+        }
+        for candidate in keySentences(body: body, scalars: blockScalars, excluding: taken, limit: maxKeySentences) {
+            add(.keySentence, block: candidate.block, range: candidate.range, scalars: blockScalars[candidate.block],
+                attribution: nil)
+        }
+        for index in result.indices { result[index].position = index }
+        return result
+    }
+
+    /// The text `anchor` points at in `body`, or nil when the anchor is out of range.
+    public static func text(at anchor: Anchor, in body: [Block]) -> String? {
+        guard body.indices.contains(anchor.block), anchor.start >= 0, anchor.start <= anchor.end else { return nil }
+        let scalars = Array(body[anchor.block].plainText.unicodeScalars)
+        guard anchor.end <= scalars.count else { return nil }
+        return String(String.UnicodeScalarView(scalars[anchor.start..<anchor.end]))
+    }
+
+    /// Whether a folded passage repeats one already kept: equal, or one contains the other
+    /// (only for passages of at least `minContainedLength` scalars, so "Yes" repeats nothing).
+    static func isDuplicate(_ comparable: String, of seen: [String]) -> Bool {
+        seen.contains { other in
+            other == comparable
+                || (min(other.unicodeScalars.count, comparable.unicodeScalars.count) >= minContainedLength
+                    && (other.contains(comparable) || comparable.contains(other)))
+        }
+    }
+
+    /// Shortest passage, in scalars, that counts as repeated when found inside another.
+    static let minContainedLength = 12
+
+    private static func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
+        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        return lower..<upper
+    }
+}
+
+extension Block {
+    /// Paragraphs and list items: the running prose quotes and key sentences come from.
+    var isProse: Bool {
+        switch self {
+        case .paragraph, .listItem: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// Sentence splitting over Unicode scalars.
+extension Prose {
+    /// Words that end with a period without ending a sentence ("Mr. Lavrov", "No. 5"), lowercase.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "gov", "sen", "rep",
+        "lt", "col", "capt", "cpt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "insp",
+        "vs", "v", "e.g", "i.e", "cf", "approx", "est", "dept", "univ", "inc", "ltd", "co", "corp",
+        "no", "nos", "vol", "fig", "p", "pp", "ch", "art", "ave", "blvd", "rd",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ]
+
+    /// The sentences of `scalars`, as ranges trimmed of surrounding whitespace.
+    ///
+    /// A sentence ends after `. ! ? …` (and any closing quotes or brackets after them) that are
+    /// followed by whitespace and then a character that is not a lowercase letter, or by the end;
+    /// CJK `。！？` end a sentence with or without a following space. A period does not end a
+    /// sentence after an abbreviation (`abbreviations`), a single-letter initial ("J. Smith") or
+    /// a dotted acronym ("U.S."); decimals ("3.5") and domains never have the following space.
+    static func sentenceRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            let s = scalars[i]
+            guard isSentenceEnd(s) else { i += 1; continue }
+            var end = i + 1
+            while end < n, isSentenceEnd(scalars[end]) || isTrailingCloser(scalars[end]) { end += 1 }
+            if isBoundary(scalars, mark: i, after: end) {
+                appendTrimmed(start..<end, of: scalars, to: &ranges)
+                start = end
+            }
+            i = end
+        }
+        appendTrimmed(start..<n, of: scalars, to: &ranges)
+        return ranges
+    }
+
+    /// Whether the sentence mark at `mark`, with its trailing marks up to `after`, ends a sentence.
+    private static func isBoundary(_ scalars: [Unicode.Scalar], mark: Int, after: Int) -> Bool {
+        if isCJKSentenceEnd(scalars[mark]) { return true }
+        if after == scalars.count { return true }
+        guard scalars[after].properties.isWhitespace else { return false }
+        var next = after
+        while next < scalars.count, scalars[next].properties.isWhitespace { next += 1 }
+        if next == scalars.count { return true }
+        if scalars[next].properties.isLowercase { return false }
+        guard scalars[mark] == "." && after == mark + 1 else { return true }
+        // The word the period closes.
+        var wordStart = mark
+        while wordStart > 0, !scalars[wordStart - 1].properties.isWhitespace,
+              !isOpeningDoubleQuote(scalars[wordStart - 1]), scalars[wordStart - 1] != "(" {
+            wordStart -= 1
+        }
+        let word = String(String.UnicodeScalarView(scalars[wordStart..<mark])).lowercased()
+        if abbreviations.contains(word) { return false }
+        let letters = word.unicodeScalars.filter { $0 != "." }
+        if letters.count == 1, letters.allSatisfy({ $0.properties.isAlphabetic }) { return false }
+        if word.contains("."), word.unicodeScalars.allSatisfy({ $0 == "." || $0.properties.isAlphabetic }) {
+            return false
+        }
+        return true
+    }
+
+    private static func appendTrimmed(_ range: Range<Int>, of scalars: [Unicode.Scalar], to ranges: inout [Range<Int>]) {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
+        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        if lower < upper { ranges.append(lower..<upper) }
+    }
+}

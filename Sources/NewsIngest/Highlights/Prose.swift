@@ -1,0 +1,169 @@
+/// Character classes and small routines on prose shared by the page parser and highlight extraction.
+///
+/// Offsets are in Unicode scalars throughout, the unit `Anchor` uses.
+enum Prose {
+    // MARK: Quote marks
+
+    /// Marks that open a double-quoted passage (straight, curly, low-9, guillemet, CJK corner brackets).
+    static func isOpeningDoubleQuote(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\"", "\u{201C}", "\u{201E}", "\u{00AB}", "\u{300C}", "\u{300E}", "\u{201D}": return true
+        default: return false
+        }
+    }
+
+    /// Marks that close a double-quoted passage.
+    static func isClosingDoubleQuote(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\"", "\u{201D}", "\u{201C}", "\u{00BB}", "\u{300D}", "\u{300F}": return true
+        default: return false
+        }
+    }
+
+    /// The mark that closes a passage opened by `opener`.
+    static func closingQuote(for opener: Unicode.Scalar) -> Set<Unicode.Scalar> {
+        switch opener {
+        case "\u{201C}": return ["\u{201D}"]
+        case "\u{201E}": return ["\u{201C}", "\u{201D}"]
+        case "\u{00AB}": return ["\u{00BB}"]
+        case "\u{300C}": return ["\u{300D}"]
+        case "\u{300E}": return ["\u{300F}"]
+        case "\u{201D}": return ["\u{201D}"]
+        default: return ["\""]
+        }
+    }
+
+    /// Apostrophes and single quote marks (straight, curly, modifier letter).
+    static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "'", "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{02BC}", "\u{2032}": return true
+        default: return false
+        }
+    }
+
+    /// Characters that may trail a sentence end: closing quotes and brackets.
+    static func isTrailingCloser(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\"", "'", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{300D}", "\u{300F}", ")", "]", "\u{FF09}":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Punctuation that ends a sentence, in Latin, CJK and Arabic script.
+    static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case ".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF0E}", "\u{061F}", "\u{06D4}",
+             "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}":
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Sentence ends that need no following space (full-width CJK punctuation).
+    static func isCJKSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        s == "\u{3002}" || s == "\u{FF01}" || s == "\u{FF1F}"
+    }
+
+    /// True when `line` ends with sentence punctuation, ignoring closing quotes and brackets after it.
+    static func endsWithSentencePunctuation(_ line: String) -> Bool {
+        for s in line.unicodeScalars.reversed() {
+            if isTrailingCloser(s) || s == " " { continue }
+            return isSentenceEnd(s)
+        }
+        return false
+    }
+
+    // MARK: Measuring
+
+    /// East Asian wide scalars (CJK ideographs, kana, hangul, full-width forms).
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Length of `text` in width units: one per scalar, two for a wide (CJK) scalar.
+    static func width(_ text: String) -> Int {
+        var n = 0
+        for s in text.unicodeScalars { n += isWide(s) ? 2 : 1 }
+        return n
+    }
+
+    /// Number of space-separated words in already whitespace-collapsed text.
+    static func wordCount(_ text: String) -> Int {
+        text.isEmpty ? 0 : text.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+    }
+
+    // MARK: Whitespace
+
+    /// Whitespace runs (including NBSP and ideographic space) collapsed to one space, ends trimmed.
+    static func collapseWhitespace(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in text.unicodeScalars {
+            if s.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    // MARK: Folded search
+
+    /// One scalar folded for tolerant comparison, keeping offsets one-to-one: simple lowercase,
+    /// curly quotes to straight, every kind of space to U+0020.
+    static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.value < 0x80 {
+            return (s.value >= 0x41 && s.value <= 0x5A) ? Unicode.Scalar(s.value + 0x20) ?? s : s
+        }
+        if isApostrophe(s) { return "'" }
+        switch s {
+        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": return "\""
+        default: break
+        }
+        if s.properties.isWhitespace { return " " }
+        let lower = s.properties.lowercaseMapping.unicodeScalars
+        if lower.count == 1, let first = lower.first { return first }
+        return s
+    }
+
+    /// Scalars of `text`, folded with `fold(_:)`.
+    static func folded(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.map(fold)
+    }
+
+    /// First offset of `needle` in `haystack` (both folded), or nil.
+    static func firstIndex(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar]) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Comparable form of a passage: folded, whitespace collapsed, surrounding quotes and punctuation trimmed.
+    static func comparable(_ text: String) -> String {
+        var scalars = collapseWhitespace(text).unicodeScalars.map(fold)[...]
+        func trimmable(_ s: Unicode.Scalar) -> Bool {
+            s == " " || s == "\"" || s == "'" || s == "," || s == ";" || s == ":" || isSentenceEnd(s)
+        }
+        while let f = scalars.first, trimmable(f) { scalars.removeFirst() }
+        while let l = scalars.last, trimmable(l) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import NewsIngest
-
-@Test func NewsIngestPlaceholder() { #expect(Bool(true)) }
