@@ -1,0 +1,189 @@
+import CLibXML2
+import Foundation
+
+/// Drives libxml2's SAX2 push parser over a feed document and feeds `FeedXMLHandler`.
+///
+/// Security: the network is off, no DTD is loaded, and entities declared by the document are
+/// never expanded: the SAX handler has no entity-declaration callback and its `getEntity`
+/// answers only the HTML named references (so `&nbsp;` in a feed still means a space), which
+/// makes XXE and "billion laughs" documents inert. Recovery mode keeps what precedes and
+/// follows an error.
+enum FeedXMLParser {
+    /// Bytes handed to libxml2 per `xmlParseChunk` call.
+    private static let chunkSize = 1 << 20
+
+    static func parse(_ data: Data, limits: FeedLimits) throws(FeedParseError) -> ParsedFeed {
+        let input = XMLInput.prepare(data)
+        let first = run(input, limits: limits)
+        if first.encodingFailed, !input.forceUTF8 {
+            // A legacy encoding libxml2 could not convert: read the bytes as windows-1252.
+            return try run(XMLInput.windows1252Fallback(data), limits: limits).feed()
+        }
+        return try first.feed()
+    }
+
+    /// What one pass of libxml2 produced.
+    private struct Outcome {
+        var handler: FeedXMLHandler
+        var errors: ErrorLog
+
+        var encodingFailed: Bool { errors.encodingFailed }
+
+        func feed() throws(FeedParseError) -> ParsedFeed {
+            if let fatal = errors.fatal { throw fatal }
+            let message = [errors.repair, errors.firstError].compactMap { $0 }.joined(separator: "; ")
+            return try handler.result(bozo: errors.count > 0 || errors.repair != nil,
+                                      bozoMessage: message.isEmpty ? nil : message)
+        }
+    }
+
+    /// Errors libxml2 reported during one pass.
+    final class ErrorLog {
+        var count = 0
+        var firstError: String?
+        var encodingFailed = false
+        var fatal: FeedParseError?
+        var repair: String?
+    }
+
+    /// The state the C callbacks reach through libxml2's user-data pointer.
+    private final class Context {
+        let handler: FeedXMLHandler
+        let errors = ErrorLog()
+        var parser: xmlParserCtxtPtr?
+        var entities = HTMLEntityPool()
+
+        init(handler: FeedXMLHandler) { self.handler = handler }
+
+        func stop() {
+            if let parser { xmlStopParser(parser) }
+        }
+    }
+
+    private static func run(_ input: XMLInput, limits: FeedLimits) -> Outcome {
+        let context = Context(handler: FeedXMLHandler(limits: limits))
+        context.errors.repair = input.repair
+        defer { context.entities.release() }
+        var sax = makeSAXHandler()
+        let userData = Unmanaged.passUnretained(context).toOpaque()
+        input.bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let head = min(4, buffer.count)
+            guard let parser = base.withMemoryRebound(to: CChar.self, capacity: head, {
+                xmlCreatePushParserCtxt(&sax, userData, $0, Int32(head), nil)
+            }) else {
+                context.errors.fatal = .malformed("the XML parser could not start")
+                return
+            }
+            defer { xmlFreeParserCtxt(parser) }
+            context.parser = parser
+            var options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
+                                | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOXINCNODE.rawValue)
+            if input.forceUTF8 { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
+            xmlCtxtUseOptions(parser, options)
+            var offset = head
+            repeat {
+                let length = min(chunkSize, buffer.count - offset)
+                let terminate: Int32 = offset + length >= buffer.count ? 1 : 0
+                let status = (base + offset).withMemoryRebound(to: CChar.self, capacity: max(length, 1)) {
+                    xmlParseChunk(parser, $0, Int32(length), terminate)
+                }
+                offset += length
+                if context.handler.failure != nil || context.errors.fatal != nil { break }
+                if status != 0, parser.pointee.disableSAX != 0 { break }
+            } while offset < buffer.count
+        }
+        if let failure = context.handler.failure { context.errors.fatal = failure }
+        return Outcome(handler: context.handler, errors: context.errors)
+    }
+
+    // MARK: - SAX handler
+
+    private static func makeSAXHandler() -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
+            guard let ctx, let localname else { return }
+            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            if !context.handler.startElement(name: localname, prefix: prefix, uri: uri,
+                                             attributes: attributes, count: Int(attributeCount)) {
+                context.stop()
+            }
+        }
+        sax.endElementNs = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().handler.endElement()
+        }
+        let characters: charactersSAXFunc = { ctx, chars, length in
+            guard let ctx, let chars, length > 0 else { return }
+            Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().handler
+                .characters(chars, count: Int(length))
+        }
+        sax.characters = characters
+        sax.cdataBlock = characters
+        sax.getEntity = { ctx, name in
+            guard let ctx, let name else { return nil }
+            return Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().entities.entity(named: name)
+        }
+        sax.getParameterEntity = { _, _ in nil }
+        sax.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            FeedXMLParser.record(error.pointee, in: context)
+        }
+        return sax
+    }
+
+    private static func record(_ error: xmlError, in context: Context) {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        let log = context.errors
+        log.count += 1
+        let code = Int(error.code)
+        if error.domain == Int32(XML_FROM_I18N.rawValue) || code == Int(XML_ERR_INVALID_ENCODING.rawValue)
+            || code == Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue) || code == Int(XML_I18N_CONV_FAILED.rawValue) {
+            log.encodingFailed = true
+        }
+        if code == Int(XML_ERR_INTERNAL_ERROR.rawValue),
+           let message = error.message.map({ String(cString: $0) }), message.contains("depth") {
+            log.fatal = .tooDeep
+            context.stop()
+        }
+        if log.firstError == nil {
+            let message = error.message.map { String(cString: $0) }?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "error \(code)"
+            log.firstError = "line \(error.line): \(message)"
+        }
+    }
+}
+
+/// Entities handed to libxml2 for HTML named references (`&nbsp;`, `&eacute;`).
+///
+/// Each is marked as predefined, so libxml2 inlines its text like `&amp;` and never parses or
+/// expands it. They live until the parse ends.
+struct HTMLEntityPool {
+    private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
+
+    mutating func entity(named name: UnsafePointer<xmlChar>) -> UnsafeMutablePointer<xmlEntity>? {
+        let key = String(cString: name)
+        if let existing = entities[key] { return existing }
+        guard let value = HTMLEntities.value(forName: key) else { return nil }
+        let entity = UnsafeMutablePointer<xmlEntity>.allocate(capacity: 1)
+        entity.initialize(to: xmlEntity())
+        entity.pointee.type = XML_ENTITY_DECL
+        entity.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
+        entity.pointee.name = UnsafePointer(xmlStrdup(name))
+        entity.pointee.content = xmlCharStrdup(value)
+        entity.pointee.length = Int32(value.utf8.count)
+        entities[key] = entity
+        return entity
+    }
+
+    mutating func release() {
+        for entity in entities.values {
+            herald_xmlFree(UnsafeMutableRawPointer(mutating: entity.pointee.name))
+            herald_xmlFree(entity.pointee.content)
+            entity.deallocate()
+        }
+        entities.removeAll()
+    }
+}
