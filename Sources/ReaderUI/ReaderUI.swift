@@ -1,2 +1,0 @@
-import NewsModel
-import TerminalUI
