@@ -29,19 +29,21 @@ extension CellGrid {
             }
         }
         var changes: [CellChange] = []
+        let old = previous.cells
         for row in 0..<height {
+            let base = row * width
             var column = 0
             while column < width {
-                guard self[column, row] != previous[column, row] else {
+                guard cells[base + column] != old[base + column] else {
                     column += 1
                     continue
                 }
                 var start = column
                 var end = column + 1  // exclusive
-                while end < width, self[end, row] != previous[end, row] { end += 1 }
+                while end < width, cells[base + end] != old[base + end] { end += 1 }
                 // Send wide glyphs whole.
-                if start > 0, self[start, row].isContinuation { start -= 1 }
-                if end < width, self[end - 1, row].width == 2 { end += 1 }
+                if start > 0, cells[base + start].isContinuation { start -= 1 }
+                if end < width, cells[base + end - 1].width == 2 { end += 1 }
                 changes.append(CellChange(x: start, y: row, cells: rowCells(row, start..<end)))
                 column = end
             }
@@ -50,6 +52,6 @@ extension CellGrid {
     }
 
     private func rowCells(_ row: Int, _ columns: Range<Int>) -> [Cell] {
-        columns.map { self[$0, row] }
+        Array(cells[(row * width + columns.lowerBound)..<(row * width + columns.upperBound)])
     }
 }

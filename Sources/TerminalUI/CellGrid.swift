@@ -8,8 +8,8 @@ public struct CellGrid: Hashable, Sendable {
     public let width: Int
     /// Height in rows.
     public let height: Int
-    /// The cells, row by row.
-    private var cells: [Cell]
+    /// The cells, row by row (`y * width + x`).
+    private(set) var cells: [Cell]
 
     /// A grid of plain blanks; negative sizes count as zero.
     public init(width: Int, height: Int) {

@@ -32,7 +32,8 @@ public enum DisplayWidth {
     /// Returns the longest prefix of `text` that fits in `width` columns, ending in `ellipsis`
     /// when something was cut. A wide glyph that would straddle the limit is left out, so the
     /// result may be one column narrower than `width`. When even the ellipsis does not fit, the
-    /// text is cut without one.
+    /// text is cut without one. Cut text comes back as the grid would draw it (controls and ZWJ
+    /// removed, unassigned scalars as U+FFFD); text that fits comes back unchanged.
     public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }

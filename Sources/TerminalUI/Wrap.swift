@@ -16,6 +16,22 @@ public struct WrappedLine: Hashable, Sendable {
     }
 }
 
+extension Array where Element == WrappedLine {
+    /// The index of the line showing the scalar at `offset` of the source: the last line that
+    /// starts at or before it (so a space dropped at a break belongs to the line before the
+    /// break). Nil when there are no lines. Binary search: O(log n).
+    public func lineIndex(containing offset: Int) -> Int? {
+        guard !isEmpty else { return nil }
+        var low = 0
+        var high = count  // the answer is below high
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if self[mid].start <= offset { low = mid } else { high = mid }
+        }
+        return low
+    }
+}
+
 /// Wraps `text` into lines of at most `width` columns. See `wrapLines(_:width:)`.
 public func wrap(_ text: String, width: Int) -> [String] {
     wrapLines(text, width: width).map(\.text)

@@ -86,4 +86,19 @@ import Testing
             WrappedLine(text: "b", start: 3, end: 4),
         ])
     }
+
+    @Test func lineIndexForOffsets() {
+        let lines = wrapLines("the quick\n\nbrown fox", width: 6)
+        // the[0,3) quick[4,9) ""[10,10) brown[11,16) fox[17,20)
+        #expect(lines.map(\.start) == [0, 4, 10, 11, 17])
+        #expect(lines.lineIndex(containing: 0) == 0)
+        #expect(lines.lineIndex(containing: 3) == 0)   // the dropped space
+        #expect(lines.lineIndex(containing: 4) == 1)
+        #expect(lines.lineIndex(containing: 9) == 1)   // the newline
+        #expect(lines.lineIndex(containing: 10) == 2)
+        #expect(lines.lineIndex(containing: 18) == 4)
+        #expect(lines.lineIndex(containing: 99) == 4)
+        #expect(lines.lineIndex(containing: -1) == 0)
+        #expect([WrappedLine]().lineIndex(containing: 0) == nil)
+    }
 }
