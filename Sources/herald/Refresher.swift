@@ -1,0 +1,173 @@
+import Foundation
+import NewsIngest
+import NewsModel
+import NewsStore
+
+/// Refreshes feeds: fetch → parse → articles → store, for many feeds at once.
+///
+/// Fetching, parsing and building articles run in parallel (at most `jobs` feeds at a time);
+/// store writes happen one feed at a time on the calling task, each feed's articles in one
+/// transaction (`upsertArticles`), so a slow write never blocks the network. One failing feed
+/// never stops the others: its error is recorded with the feed (`recordFetch`) and reported.
+struct Refresher: Sendable {
+    /// Called after each feed: feeds done so far, feeds in all, and the title of the one just done.
+    typealias Progress = @Sendable (_ done: Int, _ total: Int, _ feedTitle: String) -> Void
+
+    let store: NewsStore
+    let fetcher: FeedFetcher
+    /// Feeds fetched and parsed at once.
+    var jobs: Int = 8
+    /// The clock, for `lastFetched`.
+    var now: @Sendable () -> Date = { Date() }
+
+    /// Refreshes `feeds` (text-page sources are skipped: they have nothing to fetch).
+    func refresh(_ feeds: [Feed], progress: Progress? = nil) async -> RefreshSummary {
+        let feeds = feeds.filter { $0.kind == .web && $0.id != nil }
+        var reports: [RefreshReport?] = Array(repeating: nil, count: feeds.count)
+        var done = 0
+        let fetcher = self.fetcher
+        await BoundedConcurrency.forEach(feeds, limit: jobs) { feed in
+            await Self.prepare(feed, fetcher: fetcher)
+        } onResult: { index, prepared in
+            let report = apply(prepared, to: feeds[index])
+            reports[index] = report
+            done += 1
+            progress?(done, feeds.count, report.feed.title)
+        }
+        return RefreshSummary(reports: reports.compactMap { $0 })
+    }
+
+    // MARK: Parallel part
+
+    /// What the parallel part hands to the store writer.
+    enum Prepared: Sendable {
+        case notModified
+        case failed(String)
+        case parsed(ParsedFeedUpdate)
+    }
+
+    /// A fetched and parsed feed, ready to store.
+    struct ParsedFeedUpdate: Sendable {
+        var articles: [Article]
+        /// The feed's own title and home page, from the document.
+        var title: String?
+        var siteURL: String?
+        var etag: String?
+        var lastModified: String?
+        /// The new address after a permanent redirect.
+        var movedTo: String?
+    }
+
+    /// Fetches, parses and builds articles. Runs concurrently; touches no shared state.
+    static func prepare(_ feed: Feed, fetcher: FeedFetcher) async -> Prepared {
+        guard let url = URL(string: feed.url) else { return .failed("'\(feed.url)' is not a URL") }
+        let result = await fetcher.fetch(FetchRequest(url: url, etag: feed.etag, lastModified: feed.lastModified))
+        switch result {
+        case .notModified:
+            return .notModified
+        case .failed(let message):
+            return .failed(message)
+        case .fetched(let data, let finalURL, let etag, let lastModified, let movedTo):
+            let parsed: ParsedFeed
+            do {
+                parsed = try FeedParser.parse(data, baseURL: finalURL, limits: .default)
+            } catch {
+                return .failed(error.description)
+            }
+            let ownTitle = parsed.title.map(RefreshArticleBuilder.oneLine).flatMap { $0.isEmpty ? nil : $0 }
+            let source = displayTitle(of: feed, ownTitle: ownTitle)
+            return .parsed(ParsedFeedUpdate(
+                articles: RefreshArticleBuilder.articles(from: parsed, source: source, feedURL: finalURL),
+                title: ownTitle, siteURL: parsed.link, etag: etag, lastModified: lastModified,
+                movedTo: movedTo?.absoluteString))
+        }
+    }
+
+    /// The title readers see: the user's (or an earlier fetch's) title, else the feed's own,
+    /// else the URL. A feed added without a title carries its URL as a placeholder title.
+    static func displayTitle(of feed: Feed, ownTitle: String?) -> String {
+        if hasPlaceholderTitle(feed), let ownTitle { return ownTitle }
+        return feed.title
+    }
+
+    static func hasPlaceholderTitle(_ feed: Feed) -> Bool {
+        feed.title.isEmpty || feed.title == feed.url
+    }
+
+    // MARK: Serial part
+
+    /// Writes one feed's outcome to the store and says what happened.
+    private func apply(_ prepared: Prepared, to feed: Feed) -> RefreshReport {
+        guard let id = feed.id else { return RefreshReport(feed: feed, outcome: .failed("feed is not stored")) }
+        let date = now()
+        do {
+            switch prepared {
+            case .notModified:
+                try store.recordFetch(feed: id, etag: feed.etag, lastModified: feed.lastModified, error: nil,
+                                      at: date, newURL: nil)
+                return RefreshReport(feed: feed, outcome: .notModified)
+            case .failed(let message):
+                try store.recordFetch(feed: id, etag: feed.etag, lastModified: feed.lastModified, error: message,
+                                      at: date, newURL: nil)
+                return RefreshReport(feed: feed, outcome: .failed(message))
+            case .parsed(let update):
+                var stored = feed
+                if let title = update.title, Self.hasPlaceholderTitle(feed) { stored.title = title }
+                if stored.siteURL == nil { stored.siteURL = update.siteURL }
+                if stored != feed { _ = try store.upsertFeed(stored) }
+                let summary = try store.upsertArticles(update.articles, feed: id)
+                try store.recordFetch(feed: id, etag: update.etag, lastModified: update.lastModified, error: nil,
+                                      at: date, newURL: update.movedTo)
+                if let movedTo = update.movedTo { stored.url = movedTo }
+                return RefreshReport(feed: stored, outcome: .updated(added: summary.added, updated: summary.updated),
+                                     movedTo: update.movedTo)
+            }
+        } catch {
+            let message = "store: \(error)"
+            try? store.recordFetch(feed: id, etag: feed.etag, lastModified: feed.lastModified, error: message,
+                                   at: date, newURL: nil)
+            return RefreshReport(feed: feed, outcome: .failed(message))
+        }
+    }
+}
+
+/// What refreshing one feed did.
+struct RefreshReport: Sendable {
+    enum Outcome: Sendable, Equatable {
+        /// Fetched and stored: `added` new articles, `updated` changed ones.
+        case updated(added: Int, updated: Int)
+        case notModified
+        case failed(String)
+    }
+
+    /// The feed after the refresh (title and URL as now stored).
+    var feed: Feed
+    var outcome: Outcome
+    /// The feed's new URL after a permanent redirect.
+    var movedTo: String?
+}
+
+/// What a refresh did to all its feeds.
+struct RefreshSummary: Sendable {
+    var reports: [RefreshReport]
+
+    var updatedCount: Int { reports.filter { if case .updated = $0.outcome { true } else { false } }.count }
+    var notModifiedCount: Int { reports.filter { $0.outcome == .notModified }.count }
+    var failures: [RefreshReport] { reports.filter { if case .failed = $0.outcome { true } else { false } } }
+    var newArticles: Int {
+        reports.reduce(0) { sum, report in
+            if case .updated(let added, _) = report.outcome { return sum + added }
+            return sum
+        }
+    }
+
+    /// True when there were feeds and every one failed.
+    var allFailed: Bool { !reports.isEmpty && failures.count == reports.count }
+
+    /// "200 feeds: 180 updated, 15 not modified, 5 failed; 812 new articles".
+    var line: String {
+        let feeds = reports.count == 1 ? "1 feed" : "\(reports.count) feeds"
+        let articles = newArticles == 1 ? "1 new article" : "\(newArticles) new articles"
+        return "\(feeds): \(updatedCount) updated, \(notModifiedCount) not modified, \(failures.count) failed; \(articles)"
+    }
+}

@@ -1,0 +1,1 @@
+../../NewsIngestTests/Support/LoopbackServer.swift
