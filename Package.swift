@@ -48,10 +48,11 @@ let package = Package(
         ]),
 
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
-        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsModel"]),
-        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "NewsModel"]),
+        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "NewsModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TerminalUI", "NewsModel"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TerminalUI", "NewsModel"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "HeraldTests", dependencies: [
             "NewsStore", "NewsIngest", "NewsModel",
         ]),

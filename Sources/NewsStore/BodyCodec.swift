@@ -144,11 +144,11 @@ enum BodyCodec {
                 let alt = try reader.string()
                 blocks.append(.image(alt: alt, url: try reader.optionalString()))
             case .table:
-                let rowCount = try reader.length(limit: reader.remaining)
+                let rowCount = try reader.count()
                 var rows: [[String]] = []
                 rows.reserveCapacity(rowCount)
                 for _ in 0..<rowCount {
-                    let cellCount = try reader.length(limit: reader.remaining)
+                    let cellCount = try reader.count()
                     var cells: [String] = []
                     cells.reserveCapacity(cellCount)
                     for _ in 0..<cellCount { cells.append(try reader.string()) }
@@ -230,10 +230,19 @@ private struct ByteReader {
         }
     }
 
-    /// A count or size that must not exceed `limit`.
+    /// A size in bytes that must not exceed `limit`.
     mutating func length(limit: Int) throws -> Int {
         let value = try varint()
         guard value <= UInt64(limit) else { throw BodyCodecError.corrupt("length \(value) over \(limit)") }
+        return Int(value)
+    }
+
+    /// A count of items, or of bytes, that the rest of the input can hold (every item takes a byte or more).
+    mutating func count() throws -> Int {
+        let value = try varint()
+        guard value <= UInt64(remaining) else {
+            throw BodyCodecError.corrupt("count \(value) over the \(remaining) bytes left")
+        }
         return Int(value)
     }
 
@@ -243,7 +252,7 @@ private struct ByteReader {
     }
 
     mutating func string() throws -> String {
-        let count = try length(limit: remaining)
+        let count = try count()
         defer { offset += count }
         return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
     }
@@ -253,7 +262,7 @@ private struct ByteReader {
     }
 
     mutating func spans() throws -> [Span] {
-        let count = try length(limit: remaining)
+        let count = try count()
         var spans: [Span] = []
         spans.reserveCapacity(count)
         for _ in 0..<count {

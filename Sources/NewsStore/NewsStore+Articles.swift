@@ -11,11 +11,7 @@ extension NewsStore {
         guard limit > 0 else { return [] }
         let filter = scope.filter
         return try read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT \(HeadlineColumns.sql) FROM article a CROSS JOIN feed f ON f.id = a.feedID
-                WHERE \(filter.condition)
-                ORDER BY a.sortDate DESC, a.id DESC LIMIT ? OFFSET ?
-                """)
+            let statement = try db.cachedStatement(sql: HotQuery.headlines(scope).sql)
             return try Row.fetchAll(statement, arguments: filter.arguments + [limit, max(0, offset)])
                 .map(HeadlineColumns.headline)
         }
@@ -57,12 +53,8 @@ extension NewsStore {
     /// id and source name.
     public func article(id: ArticleID) throws -> Article? {
         try read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT a.id, a.feedID, a.guid, a.url, a.title, a.altTitles, coalesce(a.source, f.title) AS source,
-                       a.summary, a.author, a.published, a.updated, a.isRead, a.isStarred, b.body
-                FROM article a JOIN feed f ON f.id = a.feedID LEFT JOIN article_body b ON b.articleID = a.id
-                WHERE a.id = ?
-                """), arguments: [id.rawValue]) else { return nil }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: HotQuery.article.sql),
+                                             arguments: [id.rawValue]) else { return nil }
             let body = try (row["body"] as Data?).map { try BodyCodec.blocks(stored: [UInt8]($0)) } ?? []
             return Article(
                 id: id, feedID: FeedID(row["feedID"]), source: row["source"], url: row["url"],

@@ -150,7 +150,7 @@ enum JSONList {
     /// The list in `json`; empty when there is none or it cannot be read.
     static func decode(_ json: String?) -> [String] {
         guard let json, json != "[]" else { return [] }
-        return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+        return (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String] ?? []
     }
 }
 

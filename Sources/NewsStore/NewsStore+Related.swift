@@ -10,12 +10,8 @@ extension NewsStore {
         let key = TitleKey.make(titleKey)
         guard !key.isEmpty else { return [] }
         return try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(HeadlineColumns.sql)
-                FROM article_title_key k CROSS JOIN article a ON a.id = k.articleID CROSS JOIN feed f ON f.id = a.feedID
-                WHERE k.key = ?
-                ORDER BY a.sortDate DESC, a.id DESC
-                """), arguments: [key]).map(HeadlineColumns.headline)
+            try Row.fetchAll(db.cachedStatement(sql: HotQuery.titleKey.sql), arguments: [key])
+                .map(HeadlineColumns.headline)
         }
     }
 
@@ -46,9 +42,12 @@ extension NewsStore {
 
 /// Writing and resolving related links.
 enum RelatedLinks {
-    /// Inserts `links` after any the article already has of their kinds, resolving what it can.
-    static func insert(_ links: [RelatedLink], of article: ArticleID, _ db: Database) throws {
-        guard !links.isEmpty else { return }
+    /// Inserts `links` after any the article already has of their kinds, resolving what it can;
+    /// returns whether some stay unresolved.
+    @discardableResult
+    static func insert(_ links: [RelatedLink], of article: ArticleID, _ db: Database) throws -> Bool {
+        guard !links.isEmpty else { return false }
+        var unresolved = false
         let statement = try db.cachedStatement(sql: """
             INSERT INTO related (articleID, kind, position, title, titleKey, url, source, score, targetID)
             VALUES (?, ?, coalesce((SELECT max(position) + 1 FROM related WHERE articleID = ? AND kind = ?), 0),
@@ -62,22 +61,20 @@ enum RelatedLinks {
                 article.rawValue, link.kind.rawValue, article.rawValue, link.kind.rawValue,
                 link.title, key, link.url, link.source, link.score, target,
             ])
+            if target == nil { unresolved = true }
         }
+        return unresolved
     }
 
     /// The stored article a link points to: the newest with its URL, else with its title key.
     static func resolve(key: String, url: String?, excluding article: ArticleID, _ db: Database) throws -> Int64? {
-        if let url, let id = try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM article WHERE url = ? AND id <> ? ORDER BY sortDate DESC, id DESC LIMIT 1
-            """), arguments: [url, article.rawValue]) {
+        if let url, let id = try Int64.fetchOne(db.cachedStatement(sql: HotQuery.resolveByURL.sql),
+                                                 arguments: [url, article.rawValue]) {
             return id
         }
         guard !key.isEmpty else { return nil }
-        return try Int64.fetchOne(db.cachedStatement(sql: """
-            SELECT k.articleID FROM article_title_key k JOIN article a ON a.id = k.articleID
-            WHERE k.key = ? AND k.articleID <> ?
-            ORDER BY a.sortDate DESC, a.id DESC LIMIT 1
-            """), arguments: [key, article.rawValue])
+        return try Int64.fetchOne(db.cachedStatement(sql: HotQuery.resolveByTitleKey.sql),
+                                  arguments: [key, article.rawValue])
     }
 
     /// Points the unresolved links that name this article (by title key or URL) at it.

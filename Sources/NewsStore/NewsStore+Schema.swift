@@ -77,6 +77,8 @@ extension NewsStore {
                 contentHash INTEGER NOT NULL    -- ContentHash of everything an import writes
             );
             CREATE UNIQUE INDEX article_guid ON article(feedID, guid) WHERE guid IS NOT NULL;
+            -- Feeds with guid-less articles: only those need identity by URL or title.
+            CREATE INDEX article_guidless ON article(feedID) WHERE guid IS NULL;
             CREATE INDEX article_url ON article(url) WHERE url IS NOT NULL;
             -- Headline lists: newest first, every scope served by an index.
             CREATE INDEX article_feed_date ON article(feedID, sortDate DESC, id DESC);

@@ -16,15 +16,8 @@ extension NewsStore {
     public func search(_ query: String, offset: Int, limit: Int) throws -> [SearchHit] {
         guard limit > 0, let expression = SearchText.matchExpression(for: query) else { return [] }
         return try read { db in
-            // FTS5 sorts by `rank` itself and SQLite computes the snippet only for the rows of
-            // the page: this must stay a plain scan of `search` with the article joined after.
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(HeadlineColumns.sql),
-                       snippet(search, -1, '[', ']', '…', \(Self.snippetTokens)) AS snippet, rank
-                FROM search CROSS JOIN article a ON a.id = search.rowid CROSS JOIN feed f ON f.id = a.feedID
-                WHERE search MATCH ?
-                ORDER BY rank LIMIT ? OFFSET ?
-                """), arguments: [expression, limit, max(0, offset)]).map { row in
+            let statement = try db.cachedStatement(sql: HotQuery.search.sql)
+            return try Row.fetchAll(statement, arguments: [expression, limit, max(0, offset)]).map { row in
                 SearchHit(headline: HeadlineColumns.headline(row),
                           snippet: SearchText.displaySnippet(row["snippet"] ?? ""), rank: row["rank"])
             }

@@ -28,7 +28,7 @@ extension NewsStore {
             prepared[index].packBody()
         }
         let summary = try write { db in
-            let writer = try ArticleWriter(db: db, feed: feed)
+            var writer = try ArticleWriter(db: db, feed: feed)
             var summary = UpsertSummary()
             for article in prepared {
                 let (id, outcome) = try writer.upsert(article)
@@ -79,6 +79,12 @@ struct ArticleWriter {
     let feedTitle: String
     /// "First seen" for articles without dates, in epoch seconds.
     let now = Date().timeIntervalSince1970
+    /// Whether the feed has articles without a guid, which an article with one may match by URL or title.
+    private var feedHasGuidlessArticles: Bool
+    /// Whether some bookmark lost its article (its feed was removed) and may find it again by URL.
+    private let hasDetachedBookmarks: Bool
+    /// Whether some related link waits for its article.
+    private var hasPendingLinks: Bool
 
     init(db: Database, feed: FeedID) throws {
         guard let title = try String.fetchOne(db, sql: "SELECT title FROM feed WHERE id = ?", arguments: [feed.rawValue]) else {
@@ -87,11 +93,20 @@ struct ArticleWriter {
         self.db = db
         self.feedID = feed.rawValue
         self.feedTitle = title
+        feedHasGuidlessArticles = try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM article INDEXED BY article_guidless WHERE feedID = ? AND guid IS NULL
+            """, arguments: [feed.rawValue]) ?? false
+        hasDetachedBookmarks = try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM bookmark WHERE articleURL IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM article WHERE id = bookmark.articleID)
+            """) ?? false
+        hasPendingLinks = try Bool.fetchOne(db, sql: "SELECT 1 FROM related WHERE targetID IS NULL LIMIT 1") ?? false
     }
 
-    func upsert(_ prepared: PreparedArticle) throws -> (ArticleID, Outcome) {
+    mutating func upsert(_ prepared: PreparedArticle) throws -> (ArticleID, Outcome) {
         let article = prepared.article
         guard let match = try findMatch(prepared) else {
+            if article.guid == nil { feedHasGuidlessArticles = true }
             return (try insert(prepared), .added)
         }
         let id = ArticleID(match.id)
@@ -107,37 +122,27 @@ struct ArticleWriter {
 
     private func findMatch(_ prepared: PreparedArticle) throws -> Match? {
         let article = prepared.article
-        if let guid = article.guid, let match = try fetchMatch("""
-            SELECT id, contentHash, sortDate FROM article WHERE feedID = ? AND guid = ?
-            """, [feedID, guid]) {
+        if let guid = article.guid {
+            if let match = try fetchMatch(.matchByGuid, [feedID, guid]) { return match }
+            // Only an article without a guid could match by URL or title.
+            if !feedHasGuidlessArticles { return nil }
+        }
+        if let url = article.url, let match = try fetchMatch(.matchByURL, [url, feedID, article.guid]) {
             return match
         }
-        if let url = article.url, let match = try fetchMatch("""
-            SELECT id, contentHash, sortDate FROM article
-            WHERE url = ? AND feedID = ? AND (guid IS NULL OR ? IS NULL) ORDER BY id LIMIT 1
-            """, [url, feedID, article.guid]) {
-            return match
-        }
-        if let key = prepared.titleKeys.first {
-            return try fetchMatch("""
-                SELECT a.id, a.contentHash, a.sortDate FROM article_title_key k JOIN article a ON a.id = k.articleID
-                WHERE k.key = ? AND a.feedID = ? AND a.title = ? AND coalesce(a.published, a.updated) IS ?
-                  AND (a.guid IS NULL OR ? IS NULL)
-                ORDER BY a.id LIMIT 1
-                """, [key, feedID, article.title, article.date?.timeIntervalSince1970, article.guid])
-        }
-        return nil
+        guard let key = prepared.titleKeys.first else { return nil }
+        return try fetchMatch(.matchByTitle, [key, feedID, article.title, article.date?.timeIntervalSince1970, article.guid])
     }
 
-    private func fetchMatch(_ sql: String, _ arguments: StatementArguments) throws -> Match? {
-        try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments).map { row in
+    private func fetchMatch(_ query: HotQuery, _ arguments: StatementArguments) throws -> Match? {
+        try Row.fetchOne(db.cachedStatement(sql: query.sql), arguments: arguments).map { row in
             Match(id: row[0], contentHash: row[1], sortDate: row[2])
         }
     }
 
     // MARK: Writing
 
-    private func insert(_ prepared: PreparedArticle) throws -> ArticleID {
+    private mutating func insert(_ prepared: PreparedArticle) throws -> ArticleID {
         let article = prepared.article
         try db.cachedStatement(sql: """
             INSERT INTO article (feedID, guid, url, title, altTitles, source, summary, author,
@@ -155,7 +160,7 @@ struct ArticleWriter {
         try writeTitleKeys(id, prepared)
         let highlightIDs = try writeHighlights(id, prepared)
         // A bookmark of this article from before its feed was removed comes back to it.
-        if let url = article.url {
+        if hasDetachedBookmarks, let url = article.url {
             try db.cachedStatement(sql: """
                 UPDATE bookmark SET articleID = ? WHERE articleURL = ?
                 AND NOT EXISTS (SELECT 1 FROM article WHERE id = bookmark.articleID)
@@ -164,13 +169,12 @@ struct ArticleWriter {
                 try BookmarkAnchoring.reanchor(article: id, body: article.body, highlights: highlightIDs, db)
             }
         }
-        try RelatedLinks.insert(prepared.explicitLinks, of: id, db)
-        try RelatedLinks.resolvePending(to: id, keys: prepared.titleKeys, url: article.url, db)
+        try writeRelated(id, prepared)
         try indexForSearch(id, prepared)
         return id
     }
 
-    private func update(_ id: ArticleID, _ prepared: PreparedArticle, sortDate: Double) throws {
+    private mutating func update(_ id: ArticleID, _ prepared: PreparedArticle, sortDate: Double) throws {
         let article = prepared.article
         // The index's old entries go first, computed from the rows about to change.
         try db.cachedStatement(sql: """
@@ -196,9 +200,16 @@ struct ArticleWriter {
         try BookmarkAnchoring.reanchor(article: id, body: article.body, highlights: highlightIDs, db)
         try db.cachedStatement(sql: "DELETE FROM related WHERE articleID = ? AND kind = 'explicit'")
             .execute(arguments: [id.rawValue])
-        try RelatedLinks.insert(prepared.explicitLinks, of: id, db)
-        try RelatedLinks.resolvePending(to: id, keys: prepared.titleKeys, url: article.url, db)
+        try writeRelated(id, prepared)
         try indexForSearch(id, prepared)
+    }
+
+    /// Stores the explicit links, then resolves links of other articles waiting for this one.
+    private mutating func writeRelated(_ id: ArticleID, _ prepared: PreparedArticle) throws {
+        if try RelatedLinks.insert(prepared.explicitLinks, of: id, db) { hasPendingLinks = true }
+        if hasPendingLinks {
+            try RelatedLinks.resolvePending(to: id, keys: prepared.titleKeys, url: prepared.article.url, db)
+        }
     }
 
     /// Sets read or starred when an unchanged import brings them; never clears them.

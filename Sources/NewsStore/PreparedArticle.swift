@@ -93,12 +93,12 @@ struct PreparedArticle {
 
 extension Article {
     /// The article with every text cleaned of control characters (titles also of line breaks),
-    /// empty alternate titles dropped and highlights in stored order.
+    /// empty guid, URL and alternate titles dropped, and highlights in stored order.
     var sanitized: Article {
         var article = self
         article.source = TextSanitizer.clean(source, keepNewlines: false)
-        article.url = url.map { TextSanitizer.clean($0, keepNewlines: false) }
-        article.guid = guid.map { TextSanitizer.clean($0, keepNewlines: false) }
+        article.url = url.flatMap(Self.identifier)
+        article.guid = guid.flatMap(Self.identifier)
         article.title = TextSanitizer.clean(title, keepNewlines: false)
         article.alternateTitles = alternateTitles.map { TextSanitizer.clean($0, keepNewlines: false) }
             .filter { !$0.isEmpty }
@@ -116,6 +116,12 @@ extension Article {
             return link
         }
         return article
+    }
+
+    /// A guid or URL cleaned and trimmed; nil when nothing is left (an empty guid identifies nothing).
+    private static func identifier(_ text: String) -> String? {
+        let cleaned = TextSanitizer.clean(text, keepNewlines: false).trimmingCharacters(in: .whitespaces)
+        return cleaned.isEmpty ? nil : cleaned
     }
 }
 

@@ -18,7 +18,7 @@ enum SearchText {
     static let fence: Unicode.Scalar = "\u{200B}"
     /// Terms beyond this many are ignored, so a pasted page cannot make a pathological query.
     static let maximumTerms = 32
-    /// The last query term matches as a prefix when it has at least this many characters.
+    /// The last query term matches as a prefix when it has at least this many letters or digits.
     static let minimumPrefixLength = 3
 
     /// `text` with every CJK character fenced; unchanged (and not copied) when it has none.
@@ -75,7 +75,7 @@ enum SearchText {
         for (index, term) in terms.enumerated() {
             let quoted = "\"" + indexable(String(term)).replacingOccurrences(of: "\"", with: "\"\"") + "\""
             let isLast = index == terms.count - 1
-            let prefix = isLast && term.unicodeScalars.count >= minimumPrefixLength
+            let prefix = isLast && term.unicodeScalars.filter(isWordScalar).count >= minimumPrefixLength
             parts.append(prefix ? quoted + "*" : quoted)
         }
         return parts.joined(separator: " ")

@@ -104,31 +104,41 @@ public enum Action: Equatable, Sendable {
 }
 
 extension Action {
-    /// Actions a key can be bound to in the configuration, by name.
-    public static let bindable: [String: Action] = [
-        "quit": .quit, "moveDown": .moveDown, "moveUp": .moveUp,
-        "pageDown": .pageDown, "pageUp": .pageUp, "top": .top, "bottom": .bottom,
-        "open": .open, "focusNext": .focusNext, "focusPrevious": .focusPrevious,
-        "nextUnread": .nextUnread, "prevUnread": .prevUnread,
-        "nextLink": .nextLink, "prevLink": .prevLink, "back": .back, "forward": .forward,
-        "toggleStar": .toggleStar, "toggleRead": .toggleRead, "markAllRead": .markAllRead,
-        "openInBrowser": .openInBrowser, "bookmark": .bookmark, "deleteBookmark": .deleteBookmark,
-        "startSelection": .startSelection,
-        "extendSentence": .extendSelection(.sentence, forward: true),
-        "shrinkSentence": .extendSelection(.sentence, forward: false),
-        "extendParagraph": .extendSelection(.paragraph, forward: true),
-        "shrinkParagraph": .extendSelection(.paragraph, forward: false),
-        "nextParagraph": .moveSelection(forward: true),
-        "previousParagraph": .moveSelection(forward: false),
-        "addNote": .addNote, "editTags": .editTags,
-        "showBookmarks": .showBookmarks, "showHistory": .showHistory, "showHelp": .showHelp,
-        "startSearch": .startSearch, "cycleTheme": .cycleTheme, "toggleSidebar": .toggleSidebar,
-        "refreshFeed": .refreshFeed, "refreshAll": .refreshAll,
-        "submit": .submit, "cancel": .cancel,
+    /// Actions a key can be bound to in the configuration, by name (`page-down`).
+    public static let bindable: [(name: String, action: Action)] = [
+        ("quit", .quit), ("move-down", .moveDown), ("move-up", .moveUp),
+        ("page-down", .pageDown), ("page-up", .pageUp), ("top", .top), ("bottom", .bottom),
+        ("open", .open), ("focus-next", .focusNext), ("focus-previous", .focusPrevious),
+        ("next-unread", .nextUnread), ("prev-unread", .prevUnread),
+        ("next-link", .nextLink), ("prev-link", .prevLink), ("back", .back), ("forward", .forward),
+        ("toggle-star", .toggleStar), ("toggle-read", .toggleRead), ("mark-all-read", .markAllRead),
+        ("open-in-browser", .openInBrowser), ("bookmark", .bookmark),
+        ("delete-bookmark", .deleteBookmark), ("start-selection", .startSelection),
+        ("extend-sentence", .extendSelection(.sentence, forward: true)),
+        ("shrink-sentence", .extendSelection(.sentence, forward: false)),
+        ("extend-paragraph", .extendSelection(.paragraph, forward: true)),
+        ("shrink-paragraph", .extendSelection(.paragraph, forward: false)),
+        ("next-paragraph", .moveSelection(forward: true)),
+        ("previous-paragraph", .moveSelection(forward: false)),
+        ("add-note", .addNote), ("edit-tags", .editTags),
+        ("show-bookmarks", .showBookmarks), ("show-history", .showHistory), ("show-help", .showHelp),
+        ("start-search", .startSearch), ("cycle-theme", .cycleTheme), ("toggle-sidebar", .toggleSidebar),
+        ("refresh-feed", .refreshFeed), ("refresh-all", .refreshAll),
+        ("submit", .submit), ("cancel", .cancel),
     ]
+
+    /// The action a configuration names: `page-down`, also written `pageDown` or `page_down`.
+    public static func named(_ name: String) -> Action? {
+        let wanted = normalized(name)
+        return bindable.first { normalized($0.name) == wanted }?.action
+    }
 
     /// The configuration name of a bindable action.
     public var bindingName: String? {
-        Action.bindable.first { $0.value == self }?.key
+        Action.bindable.first { $0.action == self }?.name
+    }
+
+    private static func normalized(_ name: String) -> String {
+        String(name.lowercased().filter { $0 != "-" && $0 != "_" })
     }
 }

@@ -314,7 +314,9 @@ extension ArticleLayout {
             var parts: [String] = []
             if !article.source.isEmpty { parts.append(article.source) }
             if let author = article.author, !author.isEmpty { parts.append("by " + author) }
-            if let date = article.date { parts.append(format(date, utcOffset: utcOffset)) }
+            if let date = article.date, abs(date.timeIntervalSince1970) < 1e11 {
+                parts.append(format(date, utcOffset: utcOffset))
+            }
             return parts.joined(separator: " · ")
         }
 

@@ -56,7 +56,7 @@ public struct Config: Sendable, Equatable {
         } catch {
             throw ConfigError(line: error.line, column: error.column, message: error.message)
         }
-        var parser = ConfigParser(lines: TOMLLineIndex(source: toml))
+        var parser = ConfigParser(source: toml)
         var config = parser.config(from: document)
         config.warnings = parser.warnings.sorted { $0.line < $1.line }.map {
             $0.line > 0 ? "line \($0.line): \($0.text)" : $0.text
@@ -92,12 +92,13 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
 
 /// Reads settings from a parsed config document, collecting warnings with their lines.
 private struct ConfigParser {
-    let lines: TOMLLineIndex
+    /// Where keys are in the file, built only when there is a warning to give.
+    var lines: LazyLineIndex
     /// Ignored settings: line (0 when unknown) and why.
     var warnings: [(line: Int, text: String)] = []
 
-    init(lines: TOMLLineIndex) {
-        self.lines = lines
+    init(source: String) {
+        lines = LazyLineIndex(source: source)
     }
 
     mutating func config(from document: TOMLTable) -> Config {
@@ -120,8 +121,8 @@ private struct ConfigParser {
                 }
                 config.bindings = bindings(table)
             default:
-                let known = ["theme", "browser", "layout", "keys"]
-                warn([key], "unknown setting \"\(key)\"\(suggestion(for: key, among: known)) (known: theme, browser, [layout], [keys]); ignored")
+                warn([key], unknownSetting(key, among: ["theme", "browser", "layout", "keys"],
+                                           listed: "theme, browser, [layout], [keys]"))
             }
         }
         return config
@@ -172,8 +173,8 @@ private struct ConfigParser {
             case "headlines_width": config.headlinesWidth = width(value, key: key)
             case "sidebar_width": config.sidebarWidth = width(value, key: key)
             default:
-                let known = ["headlines_width", "sidebar_width"]
-                warn(["layout", key], "unknown setting \"\(key)\" in [layout]\(suggestion(for: key, among: known)) (known: headlines_width, sidebar_width); ignored")
+                warn(["layout", key], unknownSetting(key, in: "[layout]", among: ["headlines_width", "sidebar_width"],
+                                                     listed: "headlines_width, sidebar_width"))
             }
         }
     }
@@ -203,6 +204,13 @@ private struct ConfigParser {
             result[spec] = action
         }
         return result
+    }
+
+    /// `unknown setting "x" (did you mean "y"?); ignored`, or with the known settings listed.
+    private func unknownSetting(_ key: String, in table: String? = nil, among known: [String], listed: String) -> String {
+        let place = table.map { " in \($0)" } ?? ""
+        let hint = suggestion(for: key, among: known)
+        return "unknown setting \"\(key)\"\(place)\(hint.isEmpty ? " (known: \(listed))" : hint); ignored"
     }
 
     private mutating func warn(_ path: [String], _ text: String) {

@@ -165,3 +165,19 @@ struct TOMLLineIndex {
         return count
     }
 }
+
+/// A `TOMLLineIndex` built on first use: a well-formed file never needs one.
+struct LazyLineIndex {
+    private let source: String
+    private var index: TOMLLineIndex?
+
+    init(source: String) {
+        self.source = source
+    }
+
+    /// See `TOMLLineIndex.line(of:)`.
+    mutating func line(of path: [String]) -> Int? {
+        if index == nil { index = TOMLLineIndex(source: source) }
+        return index?.line(of: path)
+    }
+}

@@ -59,7 +59,7 @@ public struct HeadlineWindow: Equatable, Sendable {
     /// with a margin; nil when they are (or that page is already asked for).
     public func pageToLoad(pageSize: Int) -> Int? {
         let count = cursor.count
-        guard count > 0, !isLoading || requestedOffset == nil else { return nil }
+        guard count > 0 else { return nil }
         let margin = min(pageSize / 8, 25)
         let visible = cursor.visibleRange
         let wantedLow = max(0, min(visible.lowerBound, cursor.selected) - margin)

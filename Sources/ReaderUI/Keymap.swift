@@ -117,7 +117,7 @@ public struct Keymap: Sendable, Equatable {
                 keymap.bindings.removeAll { $0.key == key && $0.scope != .prompt }
                 continue
             }
-            guard let action = Action.bindable[name] else {
+            guard let action = Action.named(name) else {
                 errors.append("unknown action \"\(name)\" for key \"\(spec)\"")
                 continue
             }
@@ -285,7 +285,7 @@ extension Keymap {
         case (.toggleSidebar, _): return "Show or hide the highlights sidebar"
         case (.refreshFeed, _): return "Refresh the selected feed"
         case (.refreshAll, _): return "Refresh all feeds"
-        case (.quit, .main): return "Quit"
+        case (.quit, .main): return "Quit (on one-pane terminals, from the article: back to the list)"
         case (.quit, _), (.cancel, .visual), (.cancel, .overlays), (.cancel, .help): return "Close"
         case (.cancel, .main): return "Leave search results, deselect the link, clear the message"
         case (.cancel, _): return "Cancel"

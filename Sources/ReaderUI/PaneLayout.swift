@@ -72,7 +72,7 @@ public struct PaneLayout: Equatable, Sendable {
         mode = width >= Self.threePaneWidth ? .three : .two
         let leftWidth: Int
         if mode == .three {
-            leftWidth = min(headlinesWidth ?? min(max(width * 3 / 10, 28), 48), width / 2)
+            leftWidth = min(headlinesWidth ?? min(max(width / 3, 30), 50), width / 2)
         } else {
             leftWidth = min(headlinesWidth ?? min(max(width * 2 / 5, 24), 40), width / 2)
         }
@@ -81,7 +81,7 @@ public struct PaneLayout: Equatable, Sendable {
         separators.append(rule)
         (feeds, headlines) = Self.splitLeft(left, feedEntries: feedEntries)
 
-        let wantedSidebar = min(sidebarWidth ?? min(max(width / 4, 24), 40), right.width / 2)
+        let wantedSidebar = min(sidebarWidth ?? min(max(width / 5, 24), 36), right.width / 2)
         if mode == .three, showsSidebar || focus == .sidebar {
             let (centre, afterCentre) = right.splitColumns(at: right.width - wantedSidebar - 1)
             let (sidebarRule, side) = afterCentre.splitColumns(at: 1)

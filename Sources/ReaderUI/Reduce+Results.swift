@@ -56,6 +56,8 @@ extension AppState {
             headlines.requestedOffset = nil
             unreadSeek = nil
             pendingOpen = nil
+            // A bookmark shown before the store saved it may be the one that failed.
+            reader?.bookmarks.removeAll { $0.id == nil }
             if case .bookmarks(var screen) = overlay {
                 screen.isLoading = false
                 overlay = .bookmarks(screen)

@@ -8,6 +8,7 @@ import TerminalUI
 /// pane decides. Results of effects update the state wherever the user is.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects: [Effect]
+    var isResult = false
     switch action {
     case .start:
         effects = [.loadFeeds] + state.show(.headlines(.all))
@@ -18,6 +19,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .feedsLoaded, .headlinesLoaded, .articleLoaded, .bookmarkSaved, .bookmarkRemoved,
          .bookmarksLoaded, .searchLoaded, .refreshProgress, .refreshFinished, .failed:
         effects = state.receive(action)
+        isResult = true
     default:
         state.message = nil
         if state.prompt != nil {
@@ -30,11 +32,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
             effects = state.handleMain(action)
         }
     }
-    if case .failed = action {
-        state.settleGeometry()
-    } else {
-        effects += state.settle()
-    }
+    state.settleGeometry()
+    // Pages are asked for after keys and resizes only: a result never triggers another load
+    // by itself, so an answer that does not cover the selection cannot start a loop.
+    if !isResult { effects += state.requestVisiblePage() }
     return effects
 }
 
@@ -105,6 +106,12 @@ extension AppState {
             }
             reader?.selectedTarget = nil
         case .quit:
+            // On one-pane terminals the article is a screen of its own: q leaves it for the
+            // list, as newsboat's q leaves its article view.
+            if PaneLayout(self).mode == .one, focus == .article || focus == .sidebar {
+                focus = .headlines
+                return []
+            }
             return [.quit]
         default:
             break
@@ -138,10 +145,8 @@ extension AppState {
         }
     }
 
-    /// Keeps everything consistent with the terminal size: list heights, the article layout
-    /// and position, the sidebar selection; returns the headline page to load, if any.
-    mutating func settle() -> [Effect] {
-        settleGeometry()
+    /// Asks for the headline page around the selection when the visible rows are not loaded.
+    mutating func requestVisiblePage() -> [Effect] {
         guard unreadSeek == nil, let offset = headlines.pageToLoad(pageSize: Self.pageSize) else { return [] }
         headlines.requestedOffset = offset
         return [loadEffect(offset: offset)]

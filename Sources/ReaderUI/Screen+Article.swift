@@ -59,7 +59,7 @@ extension Screen {
         return marks
     }
 
-    /// One line: its prefix, then its text cut into pieces of equal style.
+    /// One line: its prefix, then its text in pieces of one style each.
     mutating func drawArticleLine(_ layout: ArticleLayout, _ index: Int, x: Int, y: Int, width: Int,
                                   selectedTarget: Int?, marked: [Mark]) {
         let line = layout.lines[index]
@@ -73,23 +73,24 @@ extension Screen {
         guard line.end > line.start else { return }
         let scalars = Array(line.text.unicodeScalars)
         let marks = marked.filter { $0.block == line.block && $0.range.overlaps(line.start..<line.end) }
-        var runIndex = block.runs.firstIndex { $0.range.upperBound > line.start } ?? block.runs.count
-        var pieceStart = line.start
-        var pieceStyle: Style?
-        for offset in line.start..<line.end {
-            while runIndex < block.runs.count, block.runs[runIndex].range.upperBound <= offset { runIndex += 1 }
-            let run = runIndex < block.runs.count ? block.runs[runIndex] : nil
-            let cellStyle = styleAt(offset, run: run, marks: marks, selectedTarget: selectedTarget)
-            if let current = pieceStyle, current != cellStyle {
-                column += putScalars(scalars, pieceStart - line.start, offset - line.start,
-                                     x: column, y: y, style: current, right: right)
-                pieceStart = offset
-            }
-            pieceStyle = cellStyle
+        // Cut the line where a run or a mark starts or ends; each piece has one style.
+        var cuts: Set<Int> = [line.start, line.end]
+        for run in block.runs where run.range.overlaps(line.start..<line.end) {
+            cuts.insert(max(run.range.lowerBound, line.start))
+            cuts.insert(min(run.range.upperBound, line.end))
         }
-        if let pieceStyle {
-            _ = putScalars(scalars, pieceStart - line.start, line.end - line.start,
-                           x: column, y: y, style: pieceStyle, right: right)
+        for mark in marks {
+            cuts.insert(max(mark.range.lowerBound, line.start))
+            cuts.insert(min(mark.range.upperBound, line.end))
+        }
+        let points = cuts.sorted()
+        var runIndex = block.runs.firstIndex { $0.range.upperBound > line.start } ?? block.runs.count
+        for (from, to) in zip(points, points.dropFirst()) where column < right {
+            while runIndex < block.runs.count, block.runs[runIndex].range.upperBound <= from { runIndex += 1 }
+            let run = runIndex < block.runs.count ? block.runs[runIndex] : nil
+            let pieceStyle = styleAt(from, run: run, marks: marks, selectedTarget: selectedTarget)
+            column += putScalars(scalars, from - line.start, to - line.start, x: column, y: y,
+                                 style: pieceStyle, right: right)
         }
     }
 

@@ -74,10 +74,12 @@ extension Screen {
         grid.put(headline.isStarred ? "★" : " ", x: line.x + 1, y: line.y, style: mark(.starMark),
                  maxWidth: max(0, line.width - 1))
 
-        // Right side: "source  3h", the source cut to a quarter of the row.
-        let age = DisplayWidth.fit(Screen.age(of: headline.date, now: state.now), to: 3)
-        let sourceRoom = showsSource ? min(DisplayWidth.of(headline.source), line.width / 4, 16) : 0
-        let source = sourceRoom > 2 ? DisplayWidth.truncate(headline.source, to: sourceRoom) : ""
+        // Right side: the age, right-aligned, after the source in a fixed column when the row
+        // is wide enough for both to leave the title room.
+        let ageText = Screen.age(of: headline.date, now: state.now)
+        let age = String(repeating: " ", count: max(0, 3 - DisplayWidth.of(ageText))) + ageText
+        let sourceRoom = showsSource && line.width >= 40 ? min(line.width / 4, 14) : 0
+        let source = sourceRoom > 0 ? DisplayWidth.fit(headline.source, to: sourceRoom) : ""
         var meta = source.isEmpty ? age : source + " " + age
         if line.width < 20 { meta = "" }
         let metaWidth = DisplayWidth.of(meta)

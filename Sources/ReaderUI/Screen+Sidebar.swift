@@ -19,7 +19,7 @@ extension Screen {
         }
         let selected = min(state.sidebarSelected, items.count - 1)
         // Lay out items from the top until the selected one fits, then draw from there.
-        var cards = items.map { Self.sidebarCard($0, width: width) }
+        let cards = items.map { Self.sidebarCard($0, width: width) }
         var first = 0
         func height(_ range: ClosedRange<Int>) -> Int { cards[range].reduce(0) { $0 + $1.count + 1 } - 1 }
         while first < selected, height(first...selected) > body.height { first += 1 }
@@ -40,7 +40,6 @@ extension Screen {
             }
             y += 1
         }
-        cards.removeAll()
     }
 
     /// One line of a sidebar card.

@@ -49,6 +49,7 @@ extension Screen {
 
     /// Where the reader is: "12/340" in the lists, "45%" in the article.
     var positionText: String? {
+        guard state.overlay == nil else { return nil }
         switch state.focus {
         case .feeds:
             return "\(state.feedCursor.selected + 1)/\(state.feedListCount)"
@@ -62,6 +63,7 @@ extension Screen {
 
     /// The keys worth knowing in the current mode.
     var hintText: String {
+        if state.overlay != nil { return "" }  // overlays name their keys in their title row
         if state.selection != nil { return "j/k sentence  b bookmark  Esc cancel" }
         switch state.focus {
         case .feeds, .headlines: return "Enter open  / search  ? help  q quit"
@@ -73,11 +75,18 @@ extension Screen {
     /// The prompt: its label, the text typed (its end when too long) and a cursor.
     mutating func drawPrompt(_ prompt: Prompt, in rect: Rect) {
         let promptStyle = style(.prompt)
-        var x = rect.x
+        var x = rect.x + (rect.width > 2 ? 1 : 0)
         x += grid.put(prompt.kind.label, x: x, y: rect.y, style: promptStyle, maxWidth: max(0, rect.width - 1))
         let room = max(0, rect.maxX - x - 1)
-        var text = prompt.text
-        while DisplayWidth.of(text) > room, !text.isEmpty { text.removeFirst() }
+        // The end of the text, as much as fits: what is being typed stays in view.
+        var tail = String.UnicodeScalarView()
+        var used = 0
+        for scalar in prompt.text.unicodeScalars.reversed() {
+            used += DisplayWidth.of(scalar)
+            if used > room { break }
+            tail.append(scalar)
+        }
+        let text = String(String.UnicodeScalarView(tail.reversed()))
         x += grid.put(text, x: x, y: rect.y, style: promptStyle, maxWidth: room)
         var cursor = promptStyle
         cursor.attributes.formSymmetricDifference(.reverse)

@@ -81,7 +81,9 @@ struct Screen {
     /// How long ago `date` was, in at most three columns: "now", "5m", "3h", "2d", "6w", "3y".
     static func age(of date: Date?, now: Date) -> String {
         guard let date else { return "" }
-        let seconds = Int(now.timeIntervalSince(date))
+        let interval = now.timeIntervalSince(date)
+        guard interval.isFinite, abs(interval) < 1e11 else { return "" }
+        let seconds = Int(interval)
         let minutes = seconds / 60, hours = minutes / 60, days = hours / 24
         if minutes < 1 { return "now" }
         if hours < 1 { return "\(minutes)m" }

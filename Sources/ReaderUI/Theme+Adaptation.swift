@@ -8,8 +8,8 @@ extension Theme {
     /// - 8 or 16 (88 counts as 16): every colour becomes the basic colour that names it best
     ///   (`XtermPalette.basicIndex`). A background that merges into the normal background is
     ///   dropped and the role drawn in reverse video instead; text that would be hard to read on
-    ///   its background becomes black or white; text that would become black on the terminal's
-    ///   own background uses the terminal's foreground.
+    ///   its background takes its colour's other brightness, or else black or white; text that
+    ///   would become black on the terminal's own background uses the terminal's foreground.
     /// - fewer than 8 (`NO_COLOR`, monochrome): no colours at all. Attributes are kept, and a
     ///   role drawn on its own background (selections, status line) is drawn in reverse video.
     ///
@@ -18,23 +18,33 @@ extension Theme {
     /// otherwise look the same.
     public func adapted(toColorCount colors: Int) -> Theme {
         if colors >= 1 << 24 { return self }
-        if colors >= 256 { return mapColors { color in
-            guard case let .rgb(r, g, b) = color else { return color }
-            return .indexed(XtermPalette.nearestIndex(to: .init(red: Int(r), green: Int(g), blue: Int(b))))
-        } }
+        if colors >= 256 { return mapColors(Self.xterm256) }
         var theme = colors >= 8 ? basicColors(brights: colors >= 16) : monochrome()
         theme.keepDistinct()
         return theme
     }
 
-    /// Every colour of every role passed through `transform`.
+    /// `color` as an xterm-256 colour: RGB becomes the nearest palette entry.
+    private static func xterm256(_ color: Color) -> Color {
+        guard case let .rgb(r, g, b) = color else { return color }
+        return .indexed(XtermPalette.nearestIndex(to: .init(red: Int(r), green: Int(g), blue: Int(b))))
+    }
+
+    /// Every colour of every role passed through `transform`, once per distinct colour.
     private func mapColors(_ transform: (Color) -> Color) -> Theme {
+        var mapped: [Color: Color] = [:]
+        func map(_ color: Color) -> Color {
+            if let known = mapped[color] { return known }
+            let result = transform(color)
+            mapped[color] = result
+            return result
+        }
         var theme = self
         for role in ThemeRole.allCases {
             var adapted = self.style(role)
-            adapted.foreground = transform(adapted.foreground)
-            adapted.background = transform(adapted.background)
-            theme = theme.replacing(role, with: adapted)
+            adapted.foreground = map(adapted.foreground)
+            adapted.background = map(adapted.background)
+            theme.setStyle(adapted, for: role)
         }
         return theme
     }
@@ -52,7 +62,6 @@ extension Theme {
                 return .indexed(XtermPalette.basicIndex(for: .init(red: Int(r), green: Int(g), blue: Int(b)), brights: brights))
             }
         }
-        let white: UInt8 = brights ? 15 : 7
         let normalBackground = basic(style(.normal).background)
         var theme = self
         for role in ThemeRole.allCases {
@@ -68,15 +77,30 @@ extension Theme {
                 adapted.attributes.formSymmetricDifference(.reverse)
             }
             if case .indexed(let fg) = adapted.foreground, case .indexed(let bg) = adapted.background,
-               XtermPalette.contrast(fg, bg) < 2 {
-                adapted.foreground = .indexed(XtermPalette.contrast(0, bg) > XtermPalette.contrast(white, bg) ? 0 : white)
+               XtermPalette.contrast(fg, bg) < Self.minimumContrast {
+                adapted.foreground = .indexed(readable(fg, on: bg, brights: brights))
             }
             if adapted.foreground == .indexed(0), adapted.background == .default, original.foreground != .indexed(0) {
                 adapted.foreground = .default
             }
-            theme = theme.replacing(role, with: adapted)
+            theme.setStyle(adapted, for: role)
         }
         return theme
+    }
+
+    /// The WCAG contrast ratio below which basic-colour text is hard to read on its background
+    /// (xterm's blue on black is 2.2, red on black 3.6).
+    private static let minimumContrast = 3.0
+
+    /// A readable basic colour for text `fg` on `bg`: the other brightness of the same colour
+    /// when that is readable (dark blue on black becomes bright blue), else black or white.
+    private func readable(_ fg: UInt8, on bg: UInt8, brights: Bool) -> UInt8 {
+        if brights {
+            let twin = fg < 8 ? fg + 8 : fg - 8
+            if XtermPalette.contrast(twin, bg) >= Self.minimumContrast { return twin }
+        }
+        let white: UInt8 = brights ? 15 : 7
+        return XtermPalette.contrast(0, bg) > XtermPalette.contrast(white, bg) ? 0 : white
     }
 
     /// The theme without colours: attributes only.
@@ -87,7 +111,7 @@ extension Theme {
             let original = self.style(role)
             var attributes = original.attributes
             if original.background != normalBackground { attributes.formSymmetricDifference(.reverse) }
-            theme = theme.replacing(role, with: Style(attributes: attributes))
+            theme.setStyle(Style(attributes: attributes), for: role)
         }
         return theme
     }
@@ -118,7 +142,7 @@ extension Theme {
         for pair in Self.distinctPairs where style(pair.role) == style(pair.from) {
             var changed = style(pair.role)
             changed.attributes.formSymmetricDifference(pair.attribute)
-            self = replacing(pair.role, with: changed)
+            setStyle(changed, for: pair.role)
         }
     }
 }

@@ -39,7 +39,7 @@ extension Theme {
         } catch {
             throw ThemeError(line: error.line, column: error.column, message: error.message)
         }
-        var parser = ThemeParser(lines: TOMLLineIndex(source: toml))
+        var parser = ThemeParser(source: toml)
         let overrides = parser.overrides(in: document)
         if let first = parser.errors.min(by: { ($0.line ?? .max) < ($1.line ?? .max) }) {
             throw first
@@ -78,13 +78,14 @@ enum ThemeNames {
 
 /// Walks a parsed theme document, collecting role overrides and errors with their lines.
 private struct ThemeParser {
-    let lines: TOMLLineIndex
+    /// Where keys are in the file, built only when there is an error to report.
+    var lines: LazyLineIndex
     var errors: [ThemeError] = []
     /// Colours the file's `[palette]` names.
     var palette: [String: Color] = [:]
 
-    init(lines: TOMLLineIndex) {
-        self.lines = lines
+    init(source: String) {
+        lines = LazyLineIndex(source: source)
     }
 
     mutating func overrides(in document: TOMLTable) -> [ThemeRole: StyleOverride] {

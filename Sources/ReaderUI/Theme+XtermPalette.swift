@@ -108,18 +108,21 @@ enum XtermPalette {
 
     /// The basic colour (0–15, or 0–7 when `brights` is false) that names `color` best.
     ///
-    /// Low-saturation colours become black, grey or white by lightness; others take the basic
+    /// Very dark and low-saturation colours become black, grey or white by lightness (greys
+    /// from 140 up count as white, so grey body text stays readable); others take the basic
     /// colour of their hue (red, yellow, green, cyan, blue, magenta), bright when they are light.
     /// Hue matters more than distance here, so a Solarized blue stays blue.
     static func basicIndex(for color: RGB, brights: Bool) -> UInt8 {
         let high = max(color.red, color.green, color.blue)
         let low = min(color.red, color.green, color.blue)
         let chroma = high - low
-        if high == 0 || chroma * 4 < high {   // HSV saturation below 0.25: a grey
+        // Very dark (no channel reaches 80) or HSV saturation below 0.25: a grey, and below 64
+        // nearer black than grey.
+        if high < 80 || chroma * 4 < high {
             let lightness = (color.red + color.green + color.blue) / 3
             if brights {
                 switch lightness {
-                case ..<48: return 0     // black
+                case ..<64: return 0     // black
                 case ..<140: return 8    // bright-black (grey)
                 case ..<224: return 7    // white (light grey)
                 default: return 15       // bright-white

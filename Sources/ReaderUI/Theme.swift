@@ -46,11 +46,9 @@ public struct Theme: Sendable, Equatable {
         styles[role] ?? .plain
     }
 
-    /// Returns this theme with `role` drawn in `style`.
-    func replacing(_ role: ThemeRole, with style: Style) -> Theme {
-        var copy = self
-        copy.styles[role] = style
-        return copy
+    /// Draws `role` in `style` from now on.
+    mutating func setStyle(_ style: Style, for role: ThemeRole) {
+        styles[role] = style
     }
 }
 

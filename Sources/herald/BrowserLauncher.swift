@@ -21,7 +21,9 @@ enum BrowserLauncher {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSID))
+        // Its own process group: keys and signals meant for the reader never reach the browser.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
 
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) }
         cArgs.append(nil)
@@ -32,9 +34,10 @@ enum BrowserLauncher {
             throw LaunchError(message: "cannot start \(argv[0]): \(String(cString: strerror(status)))")
         }
         // Reap the child in the background so it never lingers as a zombie.
+        let child = pid
         DispatchQueue.global(qos: .utility).async {
             var code: Int32 = 0
-            waitpid(pid, &code, 0)
+            waitpid(child, &code, 0)
         }
     }
 

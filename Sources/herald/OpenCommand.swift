@@ -21,7 +21,7 @@ struct OpenCommand: AsyncParsableCommand {
         } else {
             url = target
         }
-        let config = ConfigLoader.load().config
+        let (config, _) = ConfigLoader.load()
         do {
             let argv = try BrowserCommand.argv(for: url, template: config.browser,
                                                environmentBrowser: ProcessInfo.processInfo.environment["BROWSER"])

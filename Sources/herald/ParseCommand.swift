@@ -14,6 +14,10 @@ struct ParseCommand: ParsableCommand {
     @Argument(help: "The feed file to read.")
     var file: String
 
+    /// A file named on the command line is the user's own choice, so the limits meant for
+    /// untrusted downloads are raised (the nesting limit stays).
+    static let limits = FeedLimits(maxBytes: 1 << 30, maxEntries: 1_000_000)
+
     func run() throws {
         let data: Data
         do {
@@ -25,7 +29,7 @@ struct ParseCommand: ParsableCommand {
         let started = ContinuousClock.now
         let feed: ParsedFeed
         do {
-            feed = try FeedParser.parse(data)
+            feed = try FeedParser.parse(data, limits: Self.limits)
         } catch {
             if json {
                 print(ParsedFeed.contractJSON(for: error))

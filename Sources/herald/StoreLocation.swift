@@ -1,4 +1,6 @@
 import Foundation
+import NewsIngest
+import NewsModel
 import NewsStore
 
 /// Where the store lives and how a first run fills it.
@@ -28,7 +30,18 @@ enum StoreLocation {
     }
 }
 
-/// Loads the bundled sample pages into a new store (filled in when the sample library lands).
+/// Loads the bundled sample pages into a new store, one source per site line, like `herald import`.
 enum SampleLibraryLoader {
-    static func load(into store: NewsStore) throws {}
+    static func load(into store: NewsStore) throws {
+        var bySite: [String: [Article]] = [:]
+        var order: [String] = []
+        for article in SampleLibrary.articles() {
+            if bySite[article.source] == nil { order.append(article.source) }
+            bySite[article.source, default: []].append(article)
+        }
+        for site in order {
+            let feed = try store.upsertFeed(Feed(url: "pages:\(site)", kind: .pages, title: site))
+            _ = try store.upsertArticles(bySite[site] ?? [], feed: feed)
+        }
+    }
 }

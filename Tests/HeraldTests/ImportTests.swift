@@ -4,7 +4,7 @@ import NewsStore
 import Testing
 
 /// `herald import` and `herald export` end to end.
-@Suite(.enabled(if: HeraldBinary.isBuilt, "needs the built herald"))
+@Suite(.enabled(if: HeraldRun.isBuilt, "needs the built herald"))
 struct ImportTests {
     /// A page in the text-page format: site, title, summary, then body paragraphs.
     private func page(site: String, title: String, paragraph: String = "The council met on Monday and voted on the budget after a long debate about the harbour.") -> String {
@@ -12,7 +12,7 @@ struct ImportTests {
     }
 
     @Test func textPagesAreReportedFileByFileAndBadFilesAreNamed() throws {
-        let herald = try HeraldBinary()
+        let herald = try HeraldRun()
         defer { herald.remove() }
         let folder = herald.folder.appendingPathComponent("pages")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("more"), withIntermediateDirectories: true)
@@ -56,7 +56,7 @@ struct ImportTests {
     }
 
     @Test func opmlImportThenExportKeepsTitlesURLsAndTags() throws {
-        let herald = try HeraldBinary()
+        let herald = try HeraldRun()
         defer { herald.remove() }
         let opml = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -82,10 +82,10 @@ struct ImportTests {
         #expect(export.status == 0)
 
         // Import the export into a second store: same feeds, titles and tags.
-        let other = try HeraldBinary()
+        let other = try HeraldRun()
         defer { other.remove() }
         #expect(try other.run(["import", exported.path]).status == 0)
-        func feeds(_ h: HeraldBinary) throws -> [String: Feed] {
+        func feeds(_ h: HeraldRun) throws -> [String: Feed] {
             let store = try NewsStore.open(path: h.storePath)
             return Dictionary(uniqueKeysWithValues: try store.feeds().map(\.feed).filter { $0.kind == .web }.map { ($0.url, $0) })
         }
@@ -110,7 +110,7 @@ struct ImportTests {
     @Test(.enabled(if: LoopbackServer.isAvailable))
     func newsboatSetupCarriesOverFeedsTagsAndReadState() throws {
         let server = try LoopbackServer()
-        let herald = try HeraldBinary()
+        let herald = try HeraldRun()
         defer { herald.remove() }
         let one = server.url("/one.xml").absoluteString
         let two = server.url("/two.xml").absoluteString

@@ -5,10 +5,10 @@ import Testing
 
 /// `herald add` / `refresh` / `feeds` end to end: the built binary, a temporary store, and a
 /// loopback HTTP server.
-@Suite(.enabled(if: HeraldBinary.isBuilt && LoopbackServer.isAvailable, "needs the built herald and python3"))
+@Suite(.enabled(if: HeraldRun.isBuilt && LoopbackServer.isAvailable, "needs the built herald and python3"))
 struct RefreshTests {
     /// The summary line of a refresh run.
-    private func summary(_ run: HeraldBinary.Run) -> String? {
+    private func summary(_ run: HeraldRun.Run) -> String? {
         run.lines.first { $0.contains(" feeds: ") || $0.contains(" feed: ") }
     }
 
@@ -19,7 +19,7 @@ struct RefreshTests {
 
     @Test func changedItemsUpdateAndReadStarredStateIsKept() async throws {
         let server = try LoopbackServer()
-        let herald = try HeraldBinary()
+        let herald = try HeraldRun()
         defer { herald.remove() }
         try server.write("a.xml", TestFeeds.rss(title: "Alpha", items: TestFeeds.items(3, prefix: "a")))
         try server.write("b.xml", TestFeeds.rss(title: "Beta", items: TestFeeds.items(2, prefix: "b")))
@@ -68,7 +68,7 @@ struct RefreshTests {
 
     @Test func failuresAreStoredAndTheOtherFeedsStillRefresh() async throws {
         let server = try LoopbackServer()
-        let herald = try HeraldBinary()
+        let herald = try HeraldRun()
         defer { herald.remove() }
         try server.write("ok.xml", TestFeeds.rss(title: "Fine", items: TestFeeds.items(3, prefix: "ok")))
         try server.route("/broken", .init(body: "this is not a feed at all"))
@@ -99,7 +99,7 @@ struct RefreshTests {
 
     @Test func permanentRedirectMovesTheFeedTemporaryDoesNot() async throws {
         let server = try LoopbackServer()
-        let herald = try HeraldBinary()
+        let herald = try HeraldRun()
         defer { herald.remove() }
         try server.write("new.xml", TestFeeds.rss(title: "Moved", items: TestFeeds.items(1, prefix: "m")))
         try server.write("t.xml", TestFeeds.rss(title: "Temp", items: TestFeeds.items(1, prefix: "t")))
@@ -118,7 +118,7 @@ struct RefreshTests {
 
     @Test func twoHundredFeedsShowProgressAndACorrectSummary() async throws {
         let server = try LoopbackServer()
-        let herald = try HeraldBinary()
+        let herald = try HeraldRun()
         defer { herald.remove() }
         var list: [(title: String, url: String)] = []
         for index in 0..<200 {
@@ -143,9 +143,40 @@ struct RefreshTests {
         #expect(summary(second) == "200 feeds: 0 updated, 200 not modified, 0 failed; 0 new articles")
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1) for a pty"))
+    func progressBarOnATerminal() async throws {
+        let server = try LoopbackServer()
+        let herald = try HeraldRun()
+        defer { herald.remove() }
+        for index in 0..<3 {
+            try server.write("p\(index).xml", TestFeeds.rss(title: "P\(index)", items: TestFeeds.items(2, prefix: "p\(index)")))
+            try herald.run(["add", server.url("/p\(index).xml").absoluteString])
+        }
+        // script(1) runs herald on a pseudo-terminal, so isatty(1) is true.
+        let command = "\(HeraldRun.path) refresh --store \(herald.storePath)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["COLUMNS"] = "80"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output.contains("\r[########################] 3/3  P"), "the bar is redrawn in place and ends full")
+        #expect(output.contains("\r\u{1B}[K3 feeds: 3 updated, 0 not modified, 0 failed; 6 new articles"),
+                "the bar is erased before the summary")
+        #expect(!output.contains("[1/3]"), "no per-feed lines on a terminal")
+    }
+
     @Test func addValidatesAndRemoveNamesWhatItRemoved() async throws {
         let server = try LoopbackServer()
-        let herald = try HeraldBinary()
+        let herald = try HeraldRun()
         defer { herald.remove() }
         let bad = try herald.run(["add", "exec:~/bin/feed.sh"])
         #expect(bad.status != 0)

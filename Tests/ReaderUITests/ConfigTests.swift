@@ -63,7 +63,7 @@ import Testing
         #expect(config.headlinesWidth == nil)
         #expect(config.warnings == [
             "line 2: unknown setting \"colour\" (known: theme, browser, [layout], [keys]); ignored",
-            "line 5: unknown setting \"headline_width\" in [layout] (did you mean \"headlines_width\"?) (known: headlines_width, sidebar_width); ignored",
+            "line 5: unknown setting \"headline_width\" in [layout] (did you mean \"headlines_width\"?); ignored",
             "line 8: unknown setting \"window\" (known: theme, browser, [layout], [keys]); ignored",
         ])
     }

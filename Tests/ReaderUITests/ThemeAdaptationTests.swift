@@ -26,7 +26,7 @@ import TerminalUI
     @Test(arguments: [
         // (r, g, b), nearest of 16, nearest of 8
         ((0x00, 0x00, 0x00), 0, 0), ((0xff, 0xff, 0xff), 15, 7), ((0x80, 0x80, 0x80), 8, 7),
-        ((0x30, 0x30, 0x30), 8, 0), ((0xd0, 0xd0, 0xd0), 7, 7), ((0xcd, 0x00, 0x00), 1, 1),
+        ((0x50, 0x50, 0x50), 8, 0), ((0x30, 0x30, 0x30), 0, 0), ((0x07, 0x36, 0x42), 0, 0), ((0xd0, 0xd0, 0xd0), 7, 7), ((0xcd, 0x00, 0x00), 1, 1),
         ((0xff, 0x5f, 0x5f), 9, 1), ((0x26, 0x8b, 0xd2), 4, 4), ((0x2a, 0xa1, 0x98), 6, 6),
         ((0xb5, 0x89, 0x00), 3, 3), ((0xfa, 0xbd, 0x2f), 11, 3), ((0x87, 0xd7, 0x87), 10, 2),
         ((0xd3, 0x36, 0x82), 5, 5), ((0xeb, 0xdb, 0xb2), 7, 7), ((0x00, 0x5f, 0x87), 4, 4),
@@ -95,6 +95,21 @@ import TerminalUI
         // Pale yellow on olive are both yellow at 16 colours: the text turns black.
         let adapted = Theme.builtinDefault.adapted(toColorCount: 16)
         #expect(adapted.style(.highlightAnchor) == Style(foreground: .indexed(0), background: .indexed(3)))
+    }
+
+    @Test func darkTextOnItsDarkBackgroundTakesItsBrightTwin() throws {
+        // Solarized: body text on base03, links in Solarized blue.
+        let theme = try Theme.parse(toml: """
+            [roles.normal]
+            fg = "#839496"
+            bg = "#002b36"
+            [roles.link]
+            fg = "#268bd2"
+            """, name: "t")
+        let at16 = theme.adapted(toColorCount: 16)
+        #expect(at16.style(.normal) == Style(foreground: .indexed(7), background: .indexed(0)))
+        #expect(at16.style(.link).foreground == .indexed(12), "blue on black is too dark: bright blue")
+        #expect(theme.adapted(toColorCount: 8).style(.link).foreground == .indexed(7), "no bright blue at 8: white")
     }
 
     @Test func darkGreyTextOnTheTerminalsBackgroundDoesNotTurnBlack() throws {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loopback HTTP server for Herald's fetch tests. Test support only.
 
-    loopback_server.py DOCROOT
+    loopback_server.py DOCROOT [--always-200]
 
 Binds 127.0.0.1 on a random port (never any other address), prints "PORT <n>" on stdout,
 and serves until its stdin reaches end of file (the test holds the pipe; when the test
@@ -23,6 +23,9 @@ DOCROOT/routes.json (read on every request) maps a path to a special behaviour:
   bytes        a body of this many bytes of filler text
   gzip_bomb    a gzip body that inflates to this many bytes (sent compressed, ~1000:1)
 
+With --always-200, static files ignore If-None-Match / If-Modified-Since (a server without
+conditional GET), for benchmarking a refresh of unchanged content.
+
 Every request is appended to DOCROOT/requests.jsonl as {"path": ..., "headers": {...}}.
 """
 import gzip
@@ -37,6 +40,7 @@ import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 DOCROOT = os.path.abspath(sys.argv[1])
+ALWAYS_200 = "--always-200" in sys.argv[2:]
 FIXED_LAST_MODIFIED = "Sat, 01 Jun 2024 00:00:00 GMT"
 LOG_LOCK = threading.Lock()
 
@@ -115,7 +119,7 @@ class Handler(BaseHTTPRequestHandler):
             body = f.read()
         etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
         headers = {"ETag": etag, "Last-Modified": FIXED_LAST_MODIFIED, "Content-Type": "application/xml"}
-        if self.not_modified(etag, FIXED_LAST_MODIFIED):
+        if not ALWAYS_200 and self.not_modified(etag, FIXED_LAST_MODIFIED):
             return self.send(304, b"", headers)
         self.send(200, body, headers)
 

@@ -40,6 +40,9 @@ struct XMLInput {
             bytes = fixed.bytes
             repair = join(repair, fixed.note)
         }
+        if closeTruncatedCDATA(&bytes) {
+            repair = join(repair, "the document ends inside a CDATA section")
+        }
         return XMLInput(bytes: bytes, forceUTF8: true, repair: repair)
     }
 
@@ -52,7 +55,7 @@ struct XMLInput {
         return prepared
     }
 
-    private static func join(_ a: String?, _ b: String) -> String {
+    static func join(_ a: String?, _ b: String) -> String {
         a.map { "\($0); \(b)" } ?? b
     }
 
@@ -106,6 +109,102 @@ struct XMLInput {
     }
 
     // MARK: - Repair
+
+    /// Appends `]]>` when the document ends inside a CDATA section (a truncated download),
+    /// so its text is not lost; returns true when it did.
+    static func closeTruncatedCDATA(_ bytes: inout [UInt8]) -> Bool {
+        let open = Array("<![CDATA[".utf8)
+        let close = Array("]]>".utf8)
+        let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let lastOpen = lastRange(of: open, in: buffer) else { return false }
+            return lastRange(of: close, in: UnsafeBufferPointer(rebasing: buffer[(lastOpen + open.count)...])) == nil
+        }
+        if found { bytes.append(contentsOf: close) }
+        return found
+    }
+
+    /// The start of the last occurrence of `needle` in `haystack`.
+    private static func lastRange(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var i = haystack.count - needle.count
+        while i >= 0 {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    /// The input with bare `&` and references to unknown entities escaped as `&amp;` (outside
+    /// CDATA sections), so libxml2 keeps them as text; nil when there is nothing to escape.
+    func escapingBrokenReferences() -> XMLInput? {
+        let cdataOpen = Array("<![CDATA[".utf8)
+        let cdataClose = Array("]]>".utf8)
+        var broken: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            func find(_ needle: [UInt8], from start: Int) -> Int? {
+                guard start < count else { return nil }
+                var from = start
+                while from + needle.count <= count,
+                      let hit = memchr(base + from, Int32(needle[0]), count - from) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    guard at + needle.count <= count else { return nil }
+                    if memcmp(base + at, needle, needle.count) == 0 { return at }
+                    from = at + 1
+                }
+                return nil
+            }
+            var position = 0
+            var nextCDATA = find(cdataOpen, from: 0)
+            while position < count {
+                guard let hit = memchr(base + position, Int32(UInt8(ascii: "&")), count - position) else { break }
+                let amp = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if let cdata = nextCDATA, cdata < amp {
+                    guard let end = find(cdataClose, from: cdata + cdataOpen.count) else { break }
+                    position = end + cdataClose.count
+                    nextCDATA = find(cdataOpen, from: position)
+                    continue
+                }
+                if !XMLInput.isWellFormedReference(buffer, at: amp) { broken.append(amp) }
+                position = amp + 1
+            }
+        }
+        guard !broken.isEmpty else { return nil }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + broken.count * 4)
+        var start = 0
+        for amp in broken {
+            out.append(contentsOf: bytes[start...amp])
+            out.append(contentsOf: "amp;".utf8)
+            start = amp + 1
+        }
+        out.append(contentsOf: bytes[start...])
+        return XMLInput(bytes: out, forceUTF8: forceUTF8,
+                        repair: XMLInput.join(repair, "\(broken.count) bare '&' or unknown entities kept as text"))
+    }
+
+    /// True for `&#123;`, `&#x1F;`, and `&name;` where the name is an XML or HTML entity.
+    private static func isWellFormedReference(_ b: UnsafeBufferPointer<UInt8>, at amp: Int) -> Bool {
+        var i = amp + 1
+        let limit = min(b.count, amp + 40)
+        if i < limit, b[i] == UInt8(ascii: "#") {
+            i += 1
+            let hex = i < limit && (b[i] | 0x20) == UInt8(ascii: "x")
+            if hex { i += 1 }
+            let start = i
+            while i < limit, FeedDate.isDigit(b[i]) || (hex && HTMLEntities.isASCIIAlphanumeric(b[i])) { i += 1 }
+            return i > start && i < limit && b[i] == UInt8(ascii: ";")
+        }
+        let start = i
+        while i < limit, HTMLEntities.isASCIIAlphanumeric(b[i]) { i += 1 }
+        guard i > start, i < limit, b[i] == UInt8(ascii: ";") else { return false }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+        switch name {
+        case "amp", "lt", "gt", "quot", "apos": return true
+        default: return HTMLEntities.isKnown(name)
+        }
+    }
 
     /// Nil when `bytes` are valid UTF-8; otherwise the repaired bytes and what was done.
     ///

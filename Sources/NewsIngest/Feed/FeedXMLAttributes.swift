@@ -17,7 +17,7 @@ struct Attributes {
         guard let base, let start = base[index * 5 + 3], let end = base[index * 5 + 4] else { return "" }
         let bytes = UnsafeBufferPointer(start: start, count: end - start)
         guard memchr(start, Int32(UInt8(ascii: "&")), bytes.count) != nil else {
-            return FeedXMLHandler.decodeText(bytes)
+            return FeedText.decode(bytes)
         }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
@@ -30,7 +30,7 @@ struct Attributes {
                 i += 1
             }
         }
-        return out.withUnsafeBufferPointer { FeedXMLHandler.decodeText($0) }
+        return out.withUnsafeBufferPointer { FeedText.decode($0) }
     }
 
     /// The value of the first attribute with this local name (ASCII case-insensitive).

@@ -5,22 +5,29 @@ import Foundation
 /// It is fed by `FeedXMLParser` (libxml2's SAX2 push parser) with raw UTF-8 names, attributes
 /// and character data, and keeps one byte buffer for all text: an element that captures text
 /// remembers where its text starts, and the buffer is cut back when it ends. Child elements of
-/// a body or title are serialised back into that buffer as markup.
+/// a title or body are serialised back into that buffer as markup.
+///
+/// Where the formats leave room, values follow feedparser 6 (the corpus oracle): the first
+/// title wins, later links and dates replace earlier ones, a `guid` (or Atom `id`) is the link
+/// when there is no link element, and the last author with a name is the author.
 final class FeedXMLHandler {
     let limits: FeedLimits
 
-    /// Why parsing was stopped early (a limit, or a document that is not a feed).
+    /// Why parsing was stopped early (a limit was exceeded).
     private(set) var failure: FeedParseError?
 
     private(set) var format: FeedFormat = .unknown
-    private var sawRoot = false
-    private var rootIsFeed = false
-    private var rootName = ""
+    /// The document element's name; nil until it starts.
+    private var rootName: String?
+    /// True once an rss, RDF, feed or channel element was seen (at any depth).
+    private var sawFeedElement = false
 
     // Feed-level values.
     private var feedTitle: TypedText?
     private var feedLink: PendingLink?
-    private var feedAuthor: String?
+    /// The feed's Atom `id`, the home link of last resort (feedparser reads it as a permalink).
+    private var feedIDLink: PendingLink?
+    private var feedAuthor: AuthorDetail?
     private var drafts: [EntryDraft] = []
     private var entry: EntryDraft?
 
@@ -40,101 +47,25 @@ final class FeedXMLHandler {
     private var bases: [String?] = []
     /// Open author elements (0 or 1 in practice).
     private var authorDepth = 0
-    /// Author sub-elements seen inside the open author element.
-    private var authorName: String?
-    private var authorEmail: String?
+    /// True when the open author element has name/email/uri children (Atom style).
+    private var authorHasChildren = false
 
-    private var kindCache: [ElementKey: ElementKind] = [:]
+    private var elementCache: [ElementKey: FeedElement] = [:]
 
     init(limits: FeedLimits) {
         self.limits = limits
         text.reserveCapacity(1 << 16)
     }
 
-    // MARK: - Element vocabulary
-
-    /// What an element means, from its namespace and lower-cased local name.
-    enum ElementKind: UInt8 {
-        case rss, rdf, feed, channel, item, title, link, guid, description, summary, content
-        case contentEncoded, xhtmlBody, author, managingEditor, name, email, published, updated
-        case skipSubtree, enclosure, mediaContent, otherBody, html, other
-    }
+    // MARK: - Frames
 
     private struct ElementKey: Hashable {
         var name: UnsafeRawPointer
         var uri: UnsafeRawPointer?
     }
 
-    /// Namespaces the parser knows, by URI (compared lower-cased).
-    private enum Namespace {
-        case core, rdf, dc, dcterms, content, itunes, media, xhtml, other
-
-        static func from(uri: String?, hasPrefix: Bool) -> Namespace {
-            guard let uri, !uri.isEmpty else { return .core }
-            switch uri.lowercased() {
-            case "http://www.w3.org/2005/atom", "http://purl.org/atom/ns#", "http://purl.org/rss/1.0/",
-                 "http://my.netscape.com/rdf/simple/0.9/", "http://blogs.law.harvard.edu/tech/rss",
-                 "http://purl.org/rss/1.0/modules/rss091#", "http://channel.netscape.com/rdf/simple/0.9/":
-                return .core
-            case "http://www.w3.org/1999/02/22-rdf-syntax-ns#": return .rdf
-            case "http://purl.org/dc/elements/1.1/", "http://purl.org/dc/elements/1.0/": return .dc
-            case "http://purl.org/dc/terms/": return .dcterms
-            case "http://purl.org/rss/1.0/modules/content/": return .content
-            case "http://www.itunes.com/dtds/podcast-1.0.dtd", "https://www.itunes.com/dtds/podcast-1.0.dtd":
-                return .itunes
-            case "http://search.yahoo.com/mrss/", "http://search.yahoo.com/mrss": return .media
-            case "http://www.w3.org/1999/xhtml": return .xhtml
-            case let other where other.contains("backend.userland.com/rss"): return .core
-            default:
-                // An unknown default namespace is read as the core vocabulary, as feedparser does.
-                return hasPrefix ? .other : .core
-            }
-        }
-    }
-
-    private func classify(name: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?,
-                          uri: UnsafePointer<UInt8>?) -> ElementKind {
-        let key = ElementKey(name: UnsafeRawPointer(name), uri: uri.map(UnsafeRawPointer.init))
-        if let kind = kindCache[key] { return kind }
-        let local = String(cString: name).lowercased()
-        let namespace = Namespace.from(uri: uri.map { String(cString: $0) }, hasPrefix: prefix != nil)
-        let kind: ElementKind
-        switch (namespace, local) {
-        case (.core, "rss"): kind = .rss
-        case (.rdf, "rdf"): kind = .rdf
-        case (.core, "feed"): kind = .feed
-        case (.core, "channel"): kind = .channel
-        case (.core, "item"), (.core, "entry"): kind = .item
-        case (.core, "title"), (.dc, "title"): kind = .title
-        case (.core, "link"): kind = .link
-        case (.core, "guid"), (.core, "id"): kind = .guid
-        case (.core, "description"), (.dc, "description"): kind = .description
-        case (.core, "summary"): kind = .summary
-        case (.core, "content"): kind = .content
-        case (.content, "encoded"): kind = .contentEncoded
-        case (.xhtml, "body"), (.core, "body"): kind = .xhtmlBody
-        case (.core, "author"), (.dc, "creator"), (.dc, "author"), (.itunes, "author"): kind = .author
-        case (.core, "managingeditor"): kind = .managingEditor
-        case (.core, "name"): kind = .name
-        case (.core, "email"): kind = .email
-        case (.core, "pubdate"), (.core, "published"), (.core, "issued"), (.dcterms, "issued"):
-            kind = .published
-        case (.core, "updated"), (.core, "modified"), (.dc, "date"), (.dcterms, "modified"):
-            kind = .updated
-        case (.core, "image"), (.core, "textinput"), (.core, "source"): kind = .skipSubtree
-        case (.core, "enclosure"): kind = .enclosure
-        case (.media, "content"): kind = .mediaContent
-        case (.itunes, "summary"), (.media, "description"): kind = .otherBody
-        case (_, "html"): kind = .html
-        default: kind = .other
-        }
-        kindCache[key] = kind
-        return kind
-    }
-
-    // MARK: - Frames and drafts
-
     private enum Role {
+        /// No meaning of its own; text inside still goes to an enclosing capture.
         case ignored
         case skipped
         case container
@@ -146,27 +77,18 @@ final class FeedXMLHandler {
     }
 
     private enum Field {
-        case title(TextType)
+        /// A title; `isFallback` for `media:title`, used only when there is no title element.
+        case title(FeedTextType, isFallback: Bool)
         case link
         case guid(isPermaLink: Bool)
-        case body(BodySlot, TextType)
+        case body(BodyRole, FeedTextType)
         case date(published: Bool)
-        case authorName
-        case authorEmail
+        case authorName, authorEmail, authorURI
     }
 
-    enum BodySlot { case content, description, other }
-
-    /// How a text value is to be read.
-    enum TextType {
-        /// Plain text that may still "look like HTML".
-        case text
-        case html
-        /// XHTML markup (child elements are part of the value).
-        case xhtml
-        /// Not text (base64, binary types): ignored.
-        case unusable
-    }
+    /// Body elements by precedence: content (Atom `content`, `content:encoded`), then
+    /// description (`description`, `dc:description`, Atom `summary`), then anything else.
+    private enum BodyRole { case content, description, other }
 
     private struct Frame {
         var role: Role
@@ -174,38 +96,10 @@ final class FeedXMLHandler {
         var pushedBase: Bool
     }
 
-    struct TypedText {
-        var value: String
-        var type: TextType
-    }
-
-    /// A link that may still need resolving against the feed's home link.
-    struct PendingLink {
-        var value: String
-        /// The `xml:base` in scope where the link was found, when it was not absolute.
-        var base: String?
-    }
-
-    struct EntryDraft {
-        var title: TypedText?
-        var link: PendingLink?
-        var sawLinkElement = false
-        var guidLink: PendingLink?
-        var id: String?
-        var published: Date?
-        var updated: Date?
-        var author: String?
-        var content: TypedText?
-        var description: TypedText?
-        var otherBody: TypedText?
-        var related: [(title: String?, link: PendingLink)] = []
-        var enclosures: [(link: PendingLink, type: String?, length: Int?)] = []
-    }
-
     // MARK: - SAX events
 
-    /// An element starts. `attributes` holds `count` groups of five pointers:
-    /// local name, prefix, URI, value start, value end.
+    /// An element starts; returns false to stop parsing. `attributes` holds `count` groups of
+    /// five pointers: local name, prefix, URI, value start, value end.
     func startElement(name: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?,
                       attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) -> Bool {
         guard failure == nil else { return false }
@@ -220,16 +114,11 @@ final class FeedXMLHandler {
             bases.append(resolved.flatMap { $0.isEmpty ? nil : $0 })
             frame.pushedBase = true
         }
-
-        if markupOwner != nil {
-            // Inside a title or body: the element is part of the value.
-            let owner = markupOwner ?? 0
-            if case .field(let field) = frames[owner].role, case .body(_, let type) = field, type != .xhtml {
-                // Markup inside text declared as escaped HTML: from here on it is XHTML (feedparser).
-                escapeText = true
-            } else if case .field(.title(let type)) = frames[owner].role, type != .xhtml {
-                escapeText = true
-            }
+        if let owner = markupOwner {
+            // Inside a title or body: the element is part of the value. Markup inside text
+            // declared as escaped HTML turns the rest of it into XHTML (as feedparser does).
+            if case .field(.title(let type, _)) = frames[owner].role, type != .xhtml { escapeText = true }
+            if case .field(.body(_, let type)) = frames[owner].role, type != .xhtml { escapeText = true }
             let isVoid = appendStartTag(name: name, attributes: attrs)
             frame.role = .markup(name: name, isVoid: isVoid)
             frames.append(frame)
@@ -242,60 +131,61 @@ final class FeedXMLHandler {
             return true
         }
 
-        let kind = classify(name: name, prefix: prefix, uri: uri)
-        if !sawRoot {
-            sawRoot = true
-            if !startRoot(kind: kind, name: name, uri: uri, attributes: attrs) { return false }
+        let element = classify(name: name, prefix: prefix, uri: uri)
+        if rootName == nil { rootName = String(cString: name) }
+        if element.isFeedRoot { noteFormat(element, uri: uri, attributes: attrs) }
+        if element == .item, entry == nil, frames.last.map(isField) != true {
+            guard drafts.count < limits.maxEntries else {
+                failure = .tooManyEntries(limits.maxEntries)
+                return false
+            }
+            var draft = EntryDraft()
+            if let about = attrs.value(localName: "about") { draft.id = about.trimmingASCIIWhitespace() }
+            entry = draft
+            frame.role = .entry
+        } else {
+            frame.role = role(for: element, attributes: attrs)
         }
-        if kind == .channel, let uri { noteRDFNamespace(String(cString: uri)) }
-        frame.role = role(for: kind, attributes: attrs)
         switch frame.role {
         case .field(let field):
             capturing += 1
-            if case .title(let type) = field { beginMarkupCapture(type: type) }
-            if case .body(_, let type) = field { beginMarkupCapture(type: type) }
+            switch field {
+            case .title(let type, _), .body(_, let type):
+                markupOwner = frames.count
+                escapeText = type == .xhtml
+            default:
+                break
+            }
         case .author:
             capturing += 1
             authorDepth += 1
-            authorName = nil
-            authorEmail = nil
+            authorHasChildren = false
         case .skipped:
             skipping += 1
         default:
             break
         }
         frames.append(frame)
-        if case .entry = frame.role {
-            if drafts.count >= limits.maxEntries {
-                failure = .tooManyEntries(limits.maxEntries)
-                return false
-            }
-            var draft = EntryDraft()
-            if let about = attrs.value(localName: "about") {
-                draft.id = about.trimmingASCIIWhitespace()
-            }
-            entry = draft
-        }
         return true
     }
 
-    private func beginMarkupCapture(type: TextType) {
-        markupOwner = frames.count
-        escapeText = type == .xhtml
+    private func isField(_ frame: Frame) -> Bool {
+        if case .field = frame.role { return true }
+        return false
     }
 
     /// The role of a newly opened element outside markup and skipped subtrees.
-    private func role(for kind: ElementKind, attributes attrs: Attributes) -> Role {
+    private func role(for element: FeedElement, attributes attrs: Attributes) -> Role {
         // Inside a simple text field (link, id, date, name): children only add their text.
-        if let top = frames.last, case .field = top.role { return .ignored }
+        if let top = frames.last, isField(top) { return .ignored }
         let inEntry = entry != nil
-        switch kind {
-        case .rss, .rdf, .feed, .channel, .html, .other:
+        switch element {
+        case .rss, .rdf, .feed, .channel, .item, .other:
             return .container
-        case .item:
-            return inEntry ? .ignored : .entry
         case .title:
-            return .field(.title(textType(attrs, default: .text)))
+            return .field(.title(textType(attrs, default: .text), isFallback: false))
+        case .mediaTitle:
+            return inEntry ? .field(.title(textType(attrs, default: .text), isFallback: true)) : .ignored
         case .link:
             if let href = attrs.value(localName: "href") {
                 handleAtomLink(href: href, attributes: attrs, inEntry: inEntry)
@@ -303,22 +193,23 @@ final class FeedXMLHandler {
             }
             return .field(.link)
         case .guid:
-            guard inEntry else { return .ignored }
             let permaLink = attrs.value(localName: "isPermaLink") ?? "true"
             return .field(.guid(isPermaLink: permaLink == "true"))
         case .description:
             return inEntry ? .field(.body(.description, textType(attrs, default: .html))) : .ignored
         case .summary:
             return inEntry ? .field(.body(.description, textType(attrs, default: .text))) : .ignored
+        case .mediaDescription:
+            return inEntry ? .field(.body(.other, textType(attrs, default: .html))) : .ignored
+        case .itunesSummary:
+            return inEntry ? .field(.body(.other, textType(attrs, default: .text))) : .ignored
         case .content:
             guard inEntry, attrs.value(localName: "src") == nil else { return .ignored }
             return .field(.body(.content, textType(attrs, default: .text)))
         case .contentEncoded:
-            return inEntry ? .field(.body(.content, .html)) : .ignored
+            return inEntry ? .field(.body(.content, textType(attrs, default: .html))) : .ignored
         case .xhtmlBody:
             return inEntry ? .field(.body(.content, .xhtml)) : .ignored
-        case .otherBody:
-            return inEntry ? .field(.body(.other, textType(attrs, default: .text))) : .ignored
         case .author:
             return authorDepth > 0 ? .ignored : .author
         case .managingEditor:
@@ -327,6 +218,8 @@ final class FeedXMLHandler {
             return authorDepth > 0 ? .field(.authorName) : .container
         case .email:
             return authorDepth > 0 ? .field(.authorEmail) : .container
+        case .uri:
+            return authorDepth > 0 ? .field(.authorURI) : .container
         case .published:
             return inEntry ? .field(.date(published: true)) : .ignored
         case .updated:
@@ -335,37 +228,19 @@ final class FeedXMLHandler {
             return .skipped
         case .enclosure:
             if inEntry, let url = attrs.value(localName: "url") {
-                addEnclosure(url: url, type: attrs.value(localName: "type"),
-                             length: attrs.value(localName: "length"))
+                addEnclosure(url: url, type: attrs.value(localName: "type"), length: attrs.value(localName: "length"))
             }
             return .ignored
         case .mediaContent:
             if inEntry, let url = attrs.value(localName: "url") {
-                addEnclosure(url: url, type: attrs.value(localName: "type"),
-                             length: attrs.value(localName: "fileSize"))
+                addEnclosure(url: url, type: attrs.value(localName: "type"), length: attrs.value(localName: "fileSize"))
             }
             return .container
         }
     }
 
-    private func textType(_ attrs: Attributes, default fallback: TextType) -> TextType {
-        if let mode = attrs.value(localName: "mode")?.lowercased() {
-            if mode == "base64" { return .unusable }
-            if mode == "xml" { return .xhtml }
-            if mode == "escaped", attrs.value(localName: "type") == nil { return .html }
-        }
-        guard let type = attrs.value(localName: "type")?.lowercased().trimmingASCIIWhitespace(),
-              !type.isEmpty else { return fallback }
-        let mime = type.split(separator: ";").first.map { $0.trimmingASCIIWhitespace() } ?? type
-        switch mime {
-        case "text", "text/plain": return .text
-        case "html", "text/html": return .html
-        case "xhtml", "application/xhtml+xml": return .xhtml
-        default:
-            if mime.hasPrefix("text/") { return .text }
-            if mime.hasSuffix("+xml") || mime.hasSuffix("/xml") { return .xhtml }
-            return .unusable
-        }
+    private func textType(_ attrs: Attributes, default fallback: FeedTextType) -> FeedTextType {
+        FeedTextType(type: attrs.value(localName: "type"), mode: attrs.value(localName: "mode"), default: fallback)
     }
 
     private func handleAtomLink(href: String, attributes attrs: Attributes, inEntry: Bool) {
@@ -396,8 +271,7 @@ final class FeedXMLHandler {
     private func addEnclosure(url: String, type: String?, length: String?) {
         let url = url.trimmingASCIIWhitespace()
         guard !url.isEmpty else { return }
-        entry?.enclosures.append((pendingLink(url), type,
-                                  length.flatMap { Int($0.trimmingASCIIWhitespace()) }))
+        entry?.enclosures.append((pendingLink(url), type, length.flatMap { Int($0.trimmingASCIIWhitespace()) }))
     }
 
     /// Character data (text or CDATA).
@@ -414,9 +288,7 @@ final class FeedXMLHandler {
     /// An element ends.
     func endElement() {
         guard let frame = frames.popLast() else { return }
-        defer {
-            if frame.pushedBase { bases.removeLast() }
-        }
+        if frame.pushedBase { bases.removeLast() }
         switch frame.role {
         case .ignored, .container:
             break
@@ -435,50 +307,47 @@ final class FeedXMLHandler {
             capturing -= 1
             authorDepth -= 1
             let raw = takeText(from: frame.textStart)
-            let name: String?
-            if authorName != nil || authorEmail != nil {
-                name = authorName ?? authorEmail
-            } else {
-                name = raw.flatMap(FeedAuthor.name(fromRSS:))
-            }
-            if let name, let plain = Optional(plainText(name, type: .text)), !plain.isEmpty {
-                if entry != nil {
-                    if entry?.author == nil { entry?.author = plain }
-                } else if feedAuthor == nil {
-                    feedAuthor = plain
-                }
-            }
+            guard !authorHasChildren, let raw, authorDetail == nil else { return }
+            let parsed = FeedAuthor.parse(raw)
+            authorDetail = AuthorDetail(name: parsed.name, email: parsed.email)
         case .field(let field):
             capturing -= 1
             endField(field, textStart: frame.textStart)
         }
     }
 
+    /// The author record of the current context (the open entry, else the feed).
+    private var authorDetail: AuthorDetail? {
+        get { entry != nil ? entry?.author : feedAuthor }
+        set {
+            if entry != nil { entry?.author = newValue } else { feedAuthor = newValue }
+        }
+    }
+
     private func endField(_ field: Field, textStart: Int) {
         switch field {
-        case .title(let type), .body(_, let type):
+        case .title(let type, let isFallback):
             markupOwner = nil
             escapeText = false
-            guard type != .unusable, let value = takeText(from: textStart), !value.isEmpty else { return }
-            // Markup children turn escaped-HTML text into XHTML (their tags are now in the value).
-            let typed = TypedText(value: value, type: type)
-            if case .title = field {
-                if entry != nil {
-                    if entry?.title == nil { entry?.title = typed }
-                } else if feedTitle == nil {
-                    feedTitle = typed
-                }
-                return
+            guard let typed = typedText(from: textStart, type: type), !typed.value.isEmpty else { return }
+            if isFallback {
+                if entry?.mediaTitle == nil { entry?.mediaTitle = typed }
+            } else if entry != nil {
+                if entry?.title == nil { entry?.title = typed }
+            } else if feedTitle == nil {
+                feedTitle = typed
             }
-            guard entry != nil, case .body(let slot, _) = field else { return }
-            switch slot {
+        case .body(let role, let type):
+            markupOwner = nil
+            escapeText = false
+            guard let typed = typedText(from: textStart, type: type), !typed.value.isEmpty else { return }
+            switch role {
             case .content: if entry?.content == nil { entry?.content = typed }
             case .description: if entry?.description == nil { entry?.description = typed }
             case .other: if entry?.otherBody == nil { entry?.otherBody = typed }
             }
         case .link:
-            let value = takeText(from: textStart) ?? ""
-            let link = pendingLink(value)
+            let link = pendingLink(takeText(from: textStart) ?? "")
             if entry != nil {
                 entry?.link = link
                 entry?.sawLinkElement = true
@@ -486,12 +355,13 @@ final class FeedXMLHandler {
                 feedLink = link
             }
         case .guid(let isPermaLink):
-            guard let value = takeText(from: textStart) else {
-                entry?.id = nil
+            let value = takeText(from: textStart)
+            guard entry != nil else {
+                if let value, isPermaLink { feedIDLink = pendingLink(value) }
                 return
             }
             entry?.id = value
-            if isPermaLink, !value.isEmpty { entry?.guidLink = pendingLink(value) }
+            if let value, isPermaLink { entry?.guidLink = pendingLink(value) }
         case .date(let published):
             let date = text.withUnsafeBufferPointer { buffer in
                 FeedDate.parse(bytes: UnsafeBufferPointer(rebasing: buffer[textStart...]))
@@ -499,19 +369,32 @@ final class FeedXMLHandler {
             text.removeSubrange(textStart...)
             if published { entry?.published = date } else { entry?.updated = date }
         case .authorName:
-            if let value = takeText(from: textStart), !value.isEmpty, authorName == nil { authorName = value }
+            authorHasChildren = true
+            authorDetail = AuthorDetail(name: takeText(from: textStart) ?? "", email: authorDetail?.email)
         case .authorEmail:
-            if let value = takeText(from: textStart), !value.isEmpty, authorEmail == nil { authorEmail = value }
+            authorHasChildren = true
+            authorDetail = AuthorDetail(name: authorDetail?.name, email: takeText(from: textStart) ?? "")
+        case .authorURI:
+            authorHasChildren = true
+            _ = takeText(from: textStart)
+            if authorDetail == nil { authorDetail = AuthorDetail() }
         }
     }
 
-    // MARK: - Root element
+    // MARK: - Format
 
-    private func startRoot(kind: ElementKind, name: UnsafePointer<UInt8>, uri: UnsafePointer<UInt8>?,
-                           attributes attrs: Attributes) -> Bool {
-        rootName = String(cString: name)
+    /// Sets the format from the first rss, RDF, feed or channel element.
+    private func noteFormat(_ element: FeedElement, uri: UnsafePointer<UInt8>?, attributes attrs: Attributes) {
         let namespace = uri.map { String(cString: $0).lowercased() } ?? ""
-        switch kind {
+        if sawFeedElement {
+            // RSS 0.90 is RDF whose channel is in the Netscape namespace.
+            if element == .channel, format == .rss10, namespace.contains("netscape.com/rdf/simple/0.9") {
+                format = .rss090
+            }
+            return
+        }
+        sawFeedElement = true
+        switch element {
         case .rss:
             let version = attrs.value(localName: "version")?.trimmingASCIIWhitespace() ?? ""
             switch version {
@@ -532,22 +415,19 @@ final class FeedXMLHandler {
             } else {
                 format = .atom
             }
-        case .channel:
-            format = .rss
-        case .html:
-            failure = .notAFeed("an HTML page (<\(rootName)>), not a feed; look for a feed link in it")
-            return false
         default:
-            // Keep going: items may still be found inside an unusual wrapper.
-            return true
+            format = .rss
         }
-        rootIsFeed = true
-        return true
     }
 
-    /// Notes the namespace of an RDF document's channel, which tells RSS 0.90 from 1.0.
-    func noteRDFNamespace(_ uri: String) {
-        if format == .rss10, uri.contains("netscape.com/rdf/simple/0.9") { format = .rss090 }
+    private func classify(name: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?,
+                          uri: UnsafePointer<UInt8>?) -> FeedElement {
+        let key = ElementKey(name: UnsafeRawPointer(name), uri: uri.map(UnsafeRawPointer.init))
+        if let element = elementCache[key] { return element }
+        let namespace = FeedElement.Namespace(uri: uri.map { String(cString: $0) }, prefix: prefix.map { String(cString: $0) })
+        let element = FeedElement(namespace: namespace, localName: String(cString: name).lowercased())
+        elementCache[key] = element
+        return element
     }
 
     // MARK: - Text buffer
@@ -561,24 +441,21 @@ final class FeedXMLHandler {
             while lo < hi, FeedDate.isSpace(buffer[lo]) { lo += 1 }
             while hi > lo, FeedDate.isSpace(buffer[hi - 1]) { hi -= 1 }
             guard hi > lo else { return nil }
-            return FeedXMLHandler.decodeText(UnsafeBufferPointer(rebasing: buffer[lo..<hi]))
+            let bytes = UnsafeBufferPointer(rebasing: buffer[lo..<hi])
+            if let repaired = FeedText.undoDoubleEncoding(bytes) { return repaired }
+            return FeedText.decode(bytes)
         }
     }
 
-    /// UTF-8 bytes as a String, with C1 controls read as windows-1252 (as feedparser does).
-    static func decodeText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard let base = bytes.baseAddress, memchr(base, 0xC2, bytes.count) != nil else {
-            return String(decoding: bytes, as: UTF8.self)
+    /// The captured text as a typed value (base64 decoded when it is UTF-8 text).
+    private func typedText(from start: Int, type: FeedTextType) -> TypedText? {
+        guard let value = takeText(from: start) else { return nil }
+        guard type == .base64 else { return TypedText(value: value, type: type) }
+        if let data = Data(base64Encoded: value, options: .ignoreUnknownCharacters),
+           let decoded = String(validating: data, as: UTF8.self) {
+            return TypedText(value: decoded, type: .text)
         }
-        var scalars = String.UnicodeScalarView()
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            if (0x80...0x9F).contains(scalar.value) {
-                scalars.append(HTMLEntities.windows1252High[Int(scalar.value - 0x80)])
-            } else {
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
+        return TypedText(value: value, type: .text)
     }
 
     private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, quote: Bool) {
@@ -603,8 +480,7 @@ final class FeedXMLHandler {
 
     /// Serialises a start tag into the text; returns true for void elements (no end tag).
     private func appendStartTag(name: UnsafePointer<UInt8>, attributes attrs: Attributes) -> Bool {
-        let nameLength = strlen(name)
-        let nameBytes = UnsafeBufferPointer(start: name, count: nameLength)
+        let nameBytes = UnsafeBufferPointer(start: name, count: strlen(name))
         text.append(UInt8(ascii: "<"))
         text.append(contentsOf: nameBytes)
         for index in 0..<attrs.count {
@@ -616,13 +492,13 @@ final class FeedXMLHandler {
             }
             text.append(contentsOf: UnsafeBufferPointer(start: attrName, count: strlen(attrName)))
             text.append(contentsOf: "=\"".utf8)
-            var value = Array(attrs.value(at: index).utf8)
-            value.withUnsafeMutableBufferPointer { appendEscaped(UnsafeBufferPointer($0), quote: true) }
+            var value = attrs.value(at: index)
+            value.withUTF8 { appendEscaped($0, quote: true) }
             text.append(UInt8(ascii: "\""))
         }
-        let void = FeedXMLHandler.voidElements.contains(String(decoding: nameBytes, as: UTF8.self).lowercased())
-        text.append(contentsOf: void ? " />".utf8 : ">".utf8)
-        return void
+        let isVoid = FeedXMLHandler.voidElements.contains(String(decoding: nameBytes, as: UTF8.self).lowercased())
+        text.append(contentsOf: isVoid ? " />".utf8 : ">".utf8)
+        return isVoid
     }
 
     static let voidElements: Set<String> = [
@@ -644,14 +520,19 @@ final class FeedXMLHandler {
 
     // MARK: - Result
 
-    /// The feed built from the events so far.
+    /// The feed built from the events; throws when the document held no feed at all.
     func result(bozo: Bool, bozoMessage: String?) throws(FeedParseError) -> ParsedFeed {
         if let failure { throw failure }
-        if !rootIsFeed, drafts.isEmpty, feedTitle == nil {
-            throw .notAFeed(sawRoot ? "the document's root element is <\(rootName)>, not rss, RDF or feed"
-                                    : "no XML elements found")
+        // A truncated document leaves elements open: close them so their values count.
+        while !frames.isEmpty { endElement() }
+        if !sawFeedElement, drafts.isEmpty {
+            guard let rootName else { throw .notAFeed("no XML elements found") }
+            if rootName.lowercased() == "html" {
+                throw .notAFeed("an HTML page, not a feed; look for a feed link in it")
+            }
+            throw .notAFeed("the document's root element is <\(rootName)>, not rss, RDF or feed")
         }
-        let home: String? = feedLink.map { link in
+        let home: String? = (feedLink ?? feedIDLink).map { link in
             link.base.map { FeedURL.resolve(link.value, against: $0) } ?? link.value
         }.flatMap { $0.isEmpty ? nil : $0 }
         func resolve(_ link: PendingLink?) -> String? {
@@ -662,45 +543,13 @@ final class FeedXMLHandler {
         }
         let isAtom = format == .atom10 || format == .atom03 || format == .atom
         var feed = ParsedFeed(format: format)
-        feed.title = feedTitle.map { plainText($0.value, type: $0.type) }.flatMap { $0.isEmpty ? nil : $0 }
+        feed.title = feedTitle.map(\.plainText).flatMap { $0.isEmpty ? nil : $0 }
         feed.link = home
-        feed.author = feedAuthor
+        feed.author = feedAuthor?.display.map { TypedText(value: $0, type: .text).plainText }
         feed.bozo = bozo
         feed.bozoMessage = bozoMessage
-        feed.entries.reserveCapacity(drafts.count)
-        for draft in drafts {
-            var entry = ParsedEntry()
-            entry.title = draft.title.map { plainText($0.value, type: $0.type) }
-            entry.link = draft.sawLinkElement ? resolve(draft.link) : resolve(draft.guidLink)
-            entry.id = draft.id.flatMap { $0.isEmpty ? nil : $0 }
-            entry.published = draft.published
-            entry.updated = draft.updated
-            entry.author = draft.author ?? (isAtom ? feedAuthor : nil)
-            let body = draft.content ?? draft.description ?? draft.otherBody
-            if let body {
-                entry.contentHTML = body.value
-                entry.contentIsHTML = body.type != .text || HTMLText.looksLikeHTML(body.value)
-                if draft.content != nil, let summary = draft.description { entry.summary = summary.value }
-            }
-            entry.relatedLinks = draft.related.compactMap { item in
-                resolve(item.link).map { FeedRelatedLink(title: item.title, url: $0) }
-            }
-            entry.enclosures = draft.enclosures.compactMap { item in
-                resolve(item.link).map { FeedEnclosure(url: $0, type: item.type, length: item.length) }
-            }
-            feed.entries.append(entry)
-        }
+        let inherited = isAtom ? feed.author : nil
+        feed.entries = drafts.map { $0.entry(inheritedAuthor: inherited, resolve: resolve) }
         return feed
-    }
-
-    /// Plain text of a value by its declared type (HTML is converted; plain text that looks like
-    /// HTML is converted too).
-    func plainText(_ value: String, type: TextType) -> String {
-        switch type {
-        case .html, .xhtml:
-            return HTMLText.plainText(value)
-        case .text, .unusable:
-            return HTMLText.looksLikeHTML(value) ? HTMLText.plainText(value) : HTMLText.collapseWhitespace(value)
-        }
     }
 }

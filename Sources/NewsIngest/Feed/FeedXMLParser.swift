@@ -8,26 +8,33 @@ import Foundation
 /// answers only the HTML named references (so `&nbsp;` in a feed still means a space), which
 /// makes XXE and "billion laughs" documents inert. Recovery mode keeps what precedes and
 /// follows an error.
+///
+/// Broken documents get a second pass when that helps: a legacy encoding libxml2 cannot
+/// convert is re-read as windows-1252, and bare `&` or unknown entity references (which
+/// libxml2 drops, taking the text after `&` with them) are escaped first.
 enum FeedXMLParser {
     /// Bytes handed to libxml2 per `xmlParseChunk` call.
     private static let chunkSize = 1 << 20
 
     static func parse(_ data: Data, limits: FeedLimits) throws(FeedParseError) -> ParsedFeed {
-        let input = XMLInput.prepare(data)
-        let first = run(input, limits: limits)
-        if first.encodingFailed, !input.forceUTF8 {
+        var input = XMLInput.prepare(data)
+        var outcome = run(input, limits: limits)
+        if outcome.errors.encodingFailed, !input.forceUTF8 {
             // A legacy encoding libxml2 could not convert: read the bytes as windows-1252.
-            return try run(XMLInput.windows1252Fallback(data), limits: limits).feed()
+            input = XMLInput.windows1252Fallback(data)
+            outcome = run(input, limits: limits)
         }
-        return try first.feed()
+        if outcome.errors.fatal == nil, outcome.errors.brokenReferences,
+           let repaired = input.escapingBrokenReferences() {
+            outcome = run(repaired, limits: limits)
+        }
+        return try outcome.feed()
     }
 
     /// What one pass of libxml2 produced.
     private struct Outcome {
         var handler: FeedXMLHandler
         var errors: ErrorLog
-
-        var encodingFailed: Bool { errors.encodingFailed }
 
         func feed() throws(FeedParseError) -> ParsedFeed {
             if let fatal = errors.fatal { throw fatal }
@@ -42,6 +49,8 @@ enum FeedXMLParser {
         var count = 0
         var firstError: String?
         var encodingFailed = false
+        /// A bare `&` or an unknown entity reference was dropped.
+        var brokenReferences = false
         var fatal: FeedParseError?
         var repair: String?
     }
@@ -57,6 +66,12 @@ enum FeedXMLParser {
 
         func stop() {
             if let parser { xmlStopParser(parser) }
+        }
+
+        /// Undoes libxml2's "not well-formed" flag, which in recovery mode would make it drop
+        /// every later entity reference (even `&amp;`); errors are recorded by `record`.
+        @inline(__always) func keepReferences() {
+            parser?.pointee.wellFormed = 1
         }
     }
 
@@ -105,6 +120,7 @@ enum FeedXMLParser {
         sax.startElementNs = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
             guard let ctx, let localname else { return }
             let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            context.keepReferences()
             if !context.handler.startElement(name: localname, prefix: prefix, uri: uri,
                                              attributes: attributes, count: Int(attributeCount)) {
                 context.stop()
@@ -112,12 +128,15 @@ enum FeedXMLParser {
         }
         sax.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
-            Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().handler.endElement()
+            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            context.keepReferences()
+            context.handler.endElement()
         }
         let characters: charactersSAXFunc = { ctx, chars, length in
             guard let ctx, let chars, length > 0 else { return }
-            Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().handler
-                .characters(chars, count: Int(length))
+            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            context.keepReferences()
+            context.handler.characters(chars, count: Int(length))
         }
         sax.characters = characters
         sax.cdataBlock = characters
@@ -142,6 +161,10 @@ enum FeedXMLParser {
         if error.domain == Int32(XML_FROM_I18N.rawValue) || code == Int(XML_ERR_INVALID_ENCODING.rawValue)
             || code == Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue) || code == Int(XML_I18N_CONV_FAILED.rawValue) {
             log.encodingFailed = true
+        }
+        if code == Int(XML_ERR_NAME_REQUIRED.rawValue) || code == Int(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue)
+            || code == Int(XML_ERR_UNDECLARED_ENTITY.rawValue) || code == Int(XML_WAR_UNDECLARED_ENTITY.rawValue) {
+            log.brokenReferences = true
         }
         if code == Int(XML_ERR_INTERNAL_ERROR.rawValue),
            let message = error.message.map({ String(cString: $0) }), message.contains("depth") {

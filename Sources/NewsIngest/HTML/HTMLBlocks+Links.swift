@@ -18,27 +18,61 @@ extension HTMLBlocks {
 
     /// `href` resolved against `baseURL`: nil for an empty or unsafe target (`javascript:`,
     /// `vbscript:`, `data:`, after removing the tabs and newlines browsers ignore in URLs).
+    /// Spaces inside are percent-encoded; absolute `http(s)` URLs are kept as written.
     static func resolveLink(_ href: String, baseURL: URL?) -> String? {
-        var target = href.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
-            .reduce(into: String.UnicodeScalarView()) { $0.append($1) }
-        while let first = target.first, first.value <= 0x20 { target.removeFirst() }
-        while let last = target.last, last.value <= 0x20 { target.removeLast() }
-        guard !target.isEmpty else { return nil }
-        let link = String(target)
-        if let colon = link.firstIndex(of: ":") {
-            let scheme = link[..<colon]
-            if scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }),
-               droppedSchemes.contains(scheme.lowercased()) {
+        var link = href
+        let (needsCleaning, isHTTP) = link.utf8.withContiguousStorageIfAvailable(scanLink) ?? scanLink(Array(link.utf8))
+        if !needsCleaning && isHTTP { return link }
+        if needsCleaning {
+            var bytes = Array(link.utf8.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D })
+            while let first = bytes.first, first <= 0x20 { bytes.removeFirst() }
+            while let last = bytes.last, last <= 0x20 { bytes.removeLast() }
+            link = String(decoding: bytes, as: UTF8.self)
+        }
+        guard !link.isEmpty else { return nil }
+        let scheme = schemeOf(link)
+        if let scheme, droppedSchemes.contains(scheme) { return nil }
+        if needsCleaning && link.utf8.contains(0x20) {
+            link = String(decoding: link.utf8.flatMap { $0 == 0x20 ? Array("%20".utf8) : [$0] }, as: UTF8.self)
+        }
+        if scheme == "http" || scheme == "https" || (baseURL == nil && scheme != nil) { return link }
+        guard let url = URL(string: link, relativeTo: baseURL) else { return nil }
+        return url.absoluteString
+    }
+
+    /// Whether a link has spaces or control bytes, and whether it starts with `http://` or `https://`.
+    private static func scanLink(_ bytes: UnsafeBufferPointer<UInt8>) -> (needsCleaning: Bool, isHTTP: Bool) {
+        let needsCleaning = bytes.contains { $0 <= 0x20 }
+        let http: [UInt8] = Array("http".utf8)
+        guard bytes.count > 8, bytes.prefix(4).elementsEqual(http) else { return (needsCleaning, false) }
+        let rest = bytes[4...]
+        let isHTTP = rest.starts(with: [0x3A, 0x2F, 0x2F]) || rest.starts(with: [0x73, 0x3A, 0x2F, 0x2F])
+        return (needsCleaning, isHTTP)
+    }
+
+    private static func scanLink(_ bytes: [UInt8]) -> (needsCleaning: Bool, isHTTP: Bool) {
+        bytes.withUnsafeBufferPointer(scanLink)
+    }
+
+    /// The lowercased scheme of a URL ("https"), or nil when it has none.
+    private static func schemeOf(_ link: String) -> String? {
+        var scheme: [UInt8] = []
+        for byte in link.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"):
+                return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                scheme.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                scheme.append(byte | 0x20)
+            case UInt8(ascii: "0")...UInt8(ascii: "9") where !scheme.isEmpty:
+                scheme.append(byte)
+            default:
                 return nil
             }
-            // Already absolute: keep as written.
-            if scheme.lowercased() == "http" || scheme.lowercased() == "https" {
-                return link.contains(" ") ? link.replacingOccurrences(of: " ", with: "%20") : link
-            }
+            if scheme.count > 16 { return nil }
         }
-        let escaped = link.contains(" ") ? link.replacingOccurrences(of: " ", with: "%20") : link
-        guard let url = URL(string: escaped, relativeTo: baseURL) else { return nil }
-        return url.absoluteString
+        return nil
     }
 
     /// True for an image URL that only tracks the reader.

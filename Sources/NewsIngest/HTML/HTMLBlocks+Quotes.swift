@@ -66,7 +66,8 @@ extension HTMLBlocks {
     /// text of the last line.
     static func splitLastLine(_ spans: [Span]) -> ([Span], String) {
         for index in spans.indices.reversed() {
-            guard let newline = spans[index].text.lastIndex(of: "\n") else { continue }
+            let utf8 = spans[index].text.utf8
+            guard let newline = lastNewline(in: utf8) else { continue }
             var head = Array(spans[..<index])
             let before = String(spans[index].text[..<newline])
             if !before.isEmpty {
@@ -74,11 +75,19 @@ extension HTMLBlocks {
                 kept.text = before
                 head.append(kept)
             }
-            let tail = String(spans[index].text[spans[index].text.index(after: newline)...])
+            let tail = String(spans[index].text[utf8.index(after: newline)...])
             let line = tail + spans[(index + 1)...].map(\.text).joined()
             return (head, line)
         }
         return ([], spans.map(\.text).joined())
+    }
+
+    /// The index of the last `\n` in `utf8`, scanning contiguous storage when there is some.
+    private static func lastNewline(in utf8: String.UTF8View) -> String.UTF8View.Index? {
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.lastIndex(of: 0x0A) }) {
+            return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        }
+        return utf8.lastIndex(of: 0x0A)
     }
 
     /// Adjacent spans of the same style merged into one.
@@ -94,23 +103,24 @@ extension HTMLBlocks {
         return merged
     }
 
-    /// Tabs replaced by spaces up to the next multiple of 8 columns, line by line.
-    static func expandTabs(_ text: String) -> String {
-        guard text.contains("\t") else { return text }
-        var out = ""
+    /// UTF-8 text with tabs replaced by spaces up to the next multiple of 8 columns, line by
+    /// line (a column is a scalar).
+    static func expandTabs(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
         var column = 0
-        for character in text {
-            switch character {
-            case "\t":
+        for byte in bytes {
+            switch byte {
+            case 0x09:
                 let spaces = 8 - column % 8
-                out += String(repeating: " ", count: spaces)
+                out.append(contentsOf: repeatElement(0x20, count: spaces))
                 column += spaces
-            case "\n", "\r\n":
-                out.append(character)
+            case 0x0A:
+                out.append(byte)
                 column = 0
             default:
-                out.append(character)
-                column += 1
+                out.append(byte)
+                if byte & 0xC0 != 0x80 { column += 1 } // not a continuation byte
             }
         }
         return out

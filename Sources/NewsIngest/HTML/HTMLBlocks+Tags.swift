@@ -3,9 +3,16 @@ extension HTMLBlocks {
     enum Tag: Equatable, Sendable {
         /// `<p>`: a paragraph.
         case paragraph
-        /// Elements that only group blocks (`div`, `section`, `article`, table parts outside a
-        /// data table…): their content is read as if they were not there, but they end a paragraph.
+        /// Elements that only group blocks (`div`, `section`, `article`, …): their content is
+        /// read as if they were not there, but they end a paragraph.
         case container
+        /// `<footer>`: a container that attributes the blockquote it ends.
+        case footer
+        /// `thead`, `tbody`, `tfoot`: containers inside a table.
+        case tableSection
+        case tableRow
+        /// `td`, `th`.
+        case tableCell
         case heading(Int)
         case unorderedList, orderedList, listItem
         case blockquote, figure, figcaption
@@ -15,8 +22,10 @@ extension HTMLBlocks {
         case rule
         case lineBreak
         case link
-        /// `em`, `strong`, `b`, `i`, `u`, `mark`, `cite`: one emphasis flag.
+        /// `em`, `strong`, `b`, `i`, `u`, `mark`, `dfn`: one emphasis flag.
         case emphasis
+        /// `<cite>`: emphasis, or the attribution at the end of a blockquote.
+        case cite
         /// `<q>`: inline quotation, shown with curly quote marks.
         case inlineQuote
         /// `<dt>`: a definition term, an emphasised paragraph.
@@ -26,9 +35,17 @@ extension HTMLBlocks {
         /// Anything else (`span`, `code`, unknown elements): transparent inline.
         case inline
 
+        /// True for elements that start a new line of text (everything but inline markup).
+        var isBlockLevel: Bool {
+            switch self {
+            case .inline, .link, .emphasis, .cite, .inlineQuote, .lineBreak, .image, .dropped: return false
+            default: return true
+            }
+        }
+
         /// The meaning of an element name as libxml2's HTML parser gives it (lowercase).
         init(name: UnsafePointer<UInt8>) {
-            self = Self.byKey[Self.key(name)] ?? .inline
+            self = Self.lookup.tag(forKey: Self.key(name))
         }
 
         /// A lookup key of a name: its first 7 bytes and its length (unique for the names below).
@@ -51,13 +68,17 @@ extension HTMLBlocks {
             }
         }
 
-        private static let byKey: [UInt64: Tag] = {
-            var table: [UInt64: Tag] = [:]
-            func add(_ names: [String], _ tag: Tag) { for name in names { table[key(name)] = tag } }
+        private static let lookup: TagTable = {
+            var table = TagTable()
+            func add(_ names: [String], _ tag: Tag) { for name in names { table.insert(key(name), tag) } }
             add(["p"], .paragraph)
-            add(["html", "body", "div", "section", "article", "main", "header", "footer", "nav", "aside",
-                 "center", "details", "summary", "address", "hgroup", "fieldset", "dl", "dd", "caption",
-                 "thead", "tbody", "tfoot", "tr", "td", "th", "legend", "picture"], .container)
+            add(["html", "body", "div", "section", "article", "main", "header", "nav", "aside", "center",
+                 "details", "summary", "address", "hgroup", "fieldset", "dl", "dd", "caption", "legend",
+                 "picture"], .container)
+            add(["footer"], .footer)
+            add(["thead", "tbody", "tfoot"], .tableSection)
+            add(["tr"], .tableRow)
+            add(["td", "th"], .tableCell)
             for level in 1...6 { add(["h\(level)"], .heading(level)) }
             add(["ul", "menu", "dir"], .unorderedList)
             add(["ol"], .orderedList)
@@ -71,7 +92,8 @@ extension HTMLBlocks {
             add(["hr"], .rule)
             add(["br"], .lineBreak)
             add(["a"], .link)
-            add(["em", "strong", "b", "i", "u", "mark", "cite", "dfn"], .emphasis)
+            add(["em", "strong", "b", "i", "u", "mark", "dfn"], .emphasis)
+            add(["cite"], .cite)
             add(["q"], .inlineQuote)
             add(["dt"], .term)
             add(["script", "style", "template", "noscript", "iframe", "frame", "frameset", "form", "head",
@@ -79,5 +101,33 @@ extension HTMLBlocks {
                  "canvas", "audio", "video", "map", "source", "track", "meta", "link", "base", "param"], .dropped)
             return table
         }()
+    }
+
+    /// A fixed open-addressing hash table from name keys to tags: one multiply per lookup,
+    /// cheaper than `Dictionary`'s seeded hashing on the walker's hottest path.
+    struct TagTable: Sendable {
+        private static let slotBits = 8
+        private var keys = [UInt64](repeating: 0, count: 1 << slotBits)
+        private var tags = [Tag](repeating: .inline, count: 1 << slotBits)
+
+        private static func slot(_ key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - slotBits))
+        }
+
+        mutating func insert(_ key: UInt64, _ tag: Tag) {
+            var slot = Self.slot(key)
+            while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+            keys[slot] = key
+            tags[slot] = tag
+        }
+
+        func tag(forKey key: UInt64) -> Tag {
+            var slot = Self.slot(key)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return tags[slot] }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+            return .inline
+        }
     }
 }

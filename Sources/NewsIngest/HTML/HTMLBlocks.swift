@@ -4,8 +4,9 @@ import NewsModel
 
 /// Turns feed HTML (or plain text) into article blocks with inline links and emphasis.
 ///
-/// HTML goes through libxml2's forgiving HTML parser (`htmlReadMemory` with RECOVER, NOERROR,
-/// NOWARNING, NONET and IGNORE_ENC: the input is already UTF-8) and one walk over its tree:
+/// HTML goes through libxml2's forgiving HTML parser (RECOVER, NOERROR, NOWARNING, NONET and
+/// IGNORE_ENC: the input is already UTF-8) in SAX mode, without building a tree (a third
+/// cheaper than `htmlReadMemory`), and one pass over its events (see `Builder`):
 /// - `p` → `.paragraph`; inline `a` → link spans (resolved against `baseURL`; `javascript:`,
 ///   `vbscript:` and `data:` targets are dropped, the text kept); `em strong b i u mark cite dfn`
 ///   → emphasis; `<br>` → `\n` in the text, and `<br><br>` ends the paragraph;
@@ -31,14 +32,17 @@ public enum HTMLBlocks {
         return html.withUTF8 { blocks(utf8: $0, baseURL: baseURL) }
     }
 
-    /// Deepest element nesting walked; deeper content is added as plain text.
-    static let maxDepth = 256
-
     /// libxml2 wants `xmlInitParser` once before parsing from several threads.
     private static let libxmlReady: Bool = {
         xmlInitParser()
         return true
     }()
+
+    /// Parser options: forgiving, silent, offline, UTF-8 whatever `<meta>` says, no depth limit
+    /// (the builder keeps its own stack, so deep nesting costs memory, not recursion).
+    private static let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+        | XML_PARSE_HUGE.rawValue)
 
     private static func blocks(utf8: UnsafeBufferPointer<UInt8>, baseURL: URL?) -> [Block] {
         guard let base = utf8.baseAddress, utf8.count > 0, utf8.count < Int(Int32.max) else { return [] }
@@ -46,18 +50,41 @@ public enum HTMLBlocks {
             return plainTextBlocks(String(decoding: utf8, as: UTF8.self))
         }
         _ = libxmlReady
-        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue
-            | XML_PARSE_HUGE.rawValue
-        let document = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
-            htmlReadMemory(chars, Int32(utf8.count), nil, "UTF-8", Int32(options))
+        let context = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+            htmlCreateMemoryParserCtxt($0, Int32(utf8.count))
         }
-        guard let document else { return [] }
-        defer { xmlFreeDoc(document) }
-        var walker = Walker(baseURL: baseURL)
-        walker.walkSiblings(from: document.pointee.children, depth: 0)
-        walker.flush()
-        return walker.blocks
+        guard let context, let sax = context.pointee.sax else { return [] }
+        defer { htmlFreeParserCtxt(context) }
+        sax.pointee = makeSAXHandler()
+        var builder = Builder(baseURL: baseURL)
+        withUnsafeMutablePointer(to: &builder) { builder in
+            context.pointee.userData = UnsafeMutableRawPointer(builder)
+            htmlCtxtUseOptions(context, options)
+            xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+            htmlParseDocument(context)
+        }
+        builder.finish()
+        return builder.blocks
+    }
+
+    /// SAX callbacks forwarding to the `Builder` passed as the parser's user data.
+    private static func makeSAXHandler() -> htmlSAXHandler {
+        var handler = htmlSAXHandler()
+        handler.startElement = { context, name, attributes in
+            guard let context, let name else { return }
+            context.assumingMemoryBound(to: Builder.self).pointee.start(name, Attributes(pairs: attributes))
+        }
+        handler.endElement = { context, _ in
+            context?.assumingMemoryBound(to: Builder.self).pointee.end()
+        }
+        handler.characters = { context, bytes, length in
+            guard let context, let bytes, length > 0 else { return }
+            context.assumingMemoryBound(to: Builder.self).pointee.text(UnsafeBufferPointer(start: bytes, count: Int(length)))
+        }
+        // Whitespace between inline elements matters; script and style text arrives as CDATA.
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = handler.characters
+        return handler
     }
 
     /// Plain text: paragraphs separated by blank lines, each with its whitespace collapsed.

@@ -1,0 +1,131 @@
+import Foundation
+import NcursesBackend
+import NewsIngest
+import NewsModel
+import NewsStore
+import ReaderUI
+import TerminalUI
+
+/// The reader's run loop: keys to actions, `reduce`, effects, results, render, diff, draw.
+///
+/// Runs on the thread that calls `run()`, which is the only thread that touches the terminal.
+final class ReaderLoop {
+    private let store: NewsStore
+    private let config: Config
+    private let themeOverride: String?
+    private let startupMessages: [String]
+    private let themes = ThemeLocator()
+    /// Themes loaded so far, by name, already adapted to the terminal's colours.
+    private var themeCache: [String: Theme] = [:]
+
+    init(store: NewsStore, config: Config, themeOverride: String?, startupMessages: [String]) {
+        self.store = store
+        self.config = config
+        self.themeOverride = themeOverride
+        self.startupMessages = startupMessages
+    }
+
+    /// Runs until the user quits or a signal arrives; returns the exit status.
+    func run() throws -> Int32 {
+        let terminal: Terminal
+        do { terminal = try Terminal.start() } catch { throw ReaderLoopError(message: error.description) }
+        defer { terminal.restore() }
+        let colors = ThemeLocator.colorCount(terminalColors: terminal.colorCount)
+
+        let inbox = Inbox()
+        let fetcher = FeedFetcher(configuration: .init(userAgent: FeedFetcher.userAgent(version: heraldVersion)))
+        let refresher = Refresher(store: store, fetcher: fetcher)
+        let runner = EffectRunner(store: store, inbox: inbox, browser: config.browser) { feeds, progress in
+            await refresher.refreshForReader(feeds: feeds, progress: progress)
+        }
+
+        var keymap = Keymap.default
+        var warnings = startupMessages
+        let applied = keymap.applying(config.bindings)
+        keymap = applied.0
+        warnings += applied.errors
+        let names = themes.names()
+        let size = terminal.size
+        var state = AppState(width: size.width, height: size.height, now: Date(),
+                             themeNames: names, themeName: themeOverride ?? config.theme ?? "default",
+                             keymap: keymap)
+        state.utcOffset = TimeZone.current.secondsFromGMT()
+        state.headlinesWidth = config.headlinesWidth
+        state.sidebarWidth = config.sidebarWidth
+        var theme = loadTheme(state.themeName, colors: colors, warnings: &warnings)
+        if let first = warnings.first { _ = reduce(&state, .failed(first)) }
+
+        var quit = false
+        func dispatch(_ action: Action) {
+            let effects = reduce(&state, action)
+            if effects.contains(Effect.quit) { quit = true }
+            runner.perform(effects)
+        }
+        dispatch(.start)
+        waitForResults(runner: runner, inbox: inbox, milliseconds: 40, dispatch: dispatch)
+
+        var previous: CellGrid?
+        var lastClock = Date()
+        while !quit {
+            if state.themeName != theme.name {
+                var w: [String] = []
+                theme = loadTheme(state.themeName, colors: colors, warnings: &w)
+                if let message = w.first { dispatch(.failed(message)) }
+            }
+            let grid = render(state, theme: theme)
+            terminal.present(grid, previous: previous)
+            previous = grid
+
+            if terminal.pendingSignal != nil { return 128 + (terminal.pendingSignal ?? 15) }
+            let busy = runner.pending.withLock { $0 } > 0
+            guard let event = terminal.readEvent(timeoutMilliseconds: busy ? 20 : 500) else {
+                for action in inbox.drain() { dispatch(action) }
+                if Date().timeIntervalSince(lastClock) > 30 {
+                    lastClock = Date()
+                    state.now = lastClock
+                }
+                continue
+            }
+            switch event {
+            case .resize(let width, let height):
+                dispatch(.resize(width: width, height: height))
+                previous = nil
+            case .key(let key):
+                guard let action = state.keymap.action(for: key, in: state.keyContext) else { continue }
+                dispatch(action)
+            }
+            for action in inbox.drain() { dispatch(action) }
+            // Give quick store reads a moment so the next frame shows their result, not a blank.
+            waitForResults(runner: runner, inbox: inbox, milliseconds: 30, dispatch: dispatch)
+        }
+        return 0
+    }
+
+    /// Waits up to `milliseconds` while effects are pending, applying results as they arrive.
+    private func waitForResults(runner: EffectRunner, inbox: Inbox, milliseconds: Int, dispatch: (Action) -> Void) {
+        let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
+        while runner.pending.withLock({ $0 }) > 0 {
+            let left = Int(deadline.timeIntervalSinceNow * 1000)
+            if left <= 0 { break }
+            _ = inbox.wait(milliseconds: left)
+            for action in inbox.drain() { dispatch(action) }
+        }
+        for action in inbox.drain() { dispatch(action) }
+    }
+
+    private func loadTheme(_ name: String, colors: Int, warnings: inout [String]) -> Theme {
+        if let cached = themeCache[name] { return cached }
+        let (theme, warning) = themes.load(name)
+        if let warning { warnings.append(warning) }
+        var adapted = theme.adapted(toColorCount: colors)
+        adapted.name = name
+        themeCache[name] = adapted
+        return adapted
+    }
+}
+
+/// The reader could not start.
+struct ReaderLoopError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux, on its own socket, with a temporary store (the reader issue's end-to-end runs).
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
+struct ReaderEndToEndTests {
+    /// A temporary home with its own store; the reader runs under `sh` so the test can see what
+    /// the terminal looks like after Herald exits.
+    struct Fixture {
+        let home: URL
+        var store: String { home.appendingPathComponent("herald.db").path }
+        var sttyFile: String { home.appendingPathComponent("stty.txt").path }
+
+        init() throws { home = try HeraldBinary.temporaryDirectory() }
+
+        var environment: [String: String] {
+            ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+             "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+             "TERM": "xterm-256color", "LANG": "C.UTF-8", "HERALD": HeraldBinary.path, "STORE": store,
+             "STTY_OUT": sttyFile]
+        }
+
+        /// Starts the reader at `width` x `height`.
+        func start(width: Int = 120, height: Int = 40) throws -> TmuxSession {
+            try TmuxSession(command: ["/bin/sh", "-c", "stty -a > \"$STTY_OUT.before\"; \"$HERALD\" --store \"$STORE\"; echo \"exit=$?\"; stty -a > \"$STTY_OUT\"; echo HERALD-EXITED; sleep 30"],
+                            width: width, height: height, environment: environment)
+        }
+    }
+
+    static let seedTitle = "Russia seeks veto in Ukraine security guarantees"
+    static let firstTakeaway = "We cannot agree with the fact"
+
+    /// Opens the seed page through search, as a user would.
+    func openSeed(_ tmux: TmuxSession) throws {
+        try tmux.send("/")
+        try tmux.type("Lavrov veto")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Lavrov", timeout: 10).ok)
+        try tmux.send("Enter")
+        let opened = tmux.waitFor(timeout: 10) { $0.contains("Key") || $0.contains("Lavrov on Russia") }
+        #expect(opened.ok, "article did not open:\n\(opened.screen)")
+    }
+
+    @Test func startsOnTheSampleLibraryAndOpensAnArticle() throws {
+        let fixture = try Fixture()
+        let tmux = try fixture.start()
+        defer { tmux.kill() }
+        let start = tmux.waitFor(Self.seedTitle.prefix(20).description, timeout: 20)
+        #expect(start.ok, "no sample headline on the first screen:\n\(start.screen)")
+        #expect(start.screen.contains("Feeds"))
+        try openSeed(tmux)
+        let screen = tmux.capture()
+        #expect(screen.contains("T4K3.news"))
+        #expect(screen.contains("Lavrov on Russia"), "takeaway attribution missing:\n\(screen)")
+    }
+
+    @Test func followsARelatedStoryAndComesBackWithBackspace() throws {
+        let fixture = try Fixture()
+        let tmux = try fixture.start()
+        defer { tmux.kill() }
+        #expect(tmux.waitFor(Self.seedTitle.prefix(20).description, timeout: 20).ok)
+        try openSeed(tmux)
+        // Jump to the end of the article, where the related stories are, and select the first one.
+        try tmux.send("G")
+        try tmux.send("]")
+        let selected = tmux.waitFor(timeout: 5) { $0.contains("Related") }
+        #expect(selected.ok, "no related block:\n\(selected.screen)")
+        try tmux.send("Enter")
+        let moved = tmux.waitFor(timeout: 10) { !$0.contains("Lavrov on Russia") }
+        #expect(moved.ok, "the related story did not open:\n\(moved.screen)")
+        try tmux.send("BSpace")
+        let back = tmux.waitFor(timeout: 10) { $0.contains("Lavrov on Russia") || $0.contains(Self.seedTitle) }
+        #expect(back.ok, "Backspace did not come back to the seed:\n\(back.screen)")
+    }
+
+    @Test func aBookmarkedTakeawaySurvivesARestart() throws {
+        let fixture = try Fixture()
+        do {
+            let tmux = try fixture.start()
+            defer { tmux.kill() }
+            #expect(tmux.waitFor(Self.seedTitle.prefix(20).description, timeout: 20).ok)
+            try openSeed(tmux)
+            // Focus the highlights sidebar; its first item is the first takeaway.
+            try tmux.send("Tab")
+            try tmux.send("b")
+            let marked = tmux.waitFor(timeout: 5) { $0.contains("Bookmarked") || $0.contains("bookmark") }
+            #expect(marked.ok, "no sign of the bookmark:\n\(marked.screen)")
+            try tmux.send("q")
+            #expect(tmux.waitFor("HERALD-EXITED", timeout: 10).ok)
+        }
+        let tmux = try fixture.start()
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Feeds", timeout: 20).ok)
+        try tmux.send("B")
+        let screen = tmux.waitFor(Self.firstTakeaway, timeout: 10)
+        #expect(screen.ok, "the bookmark is not on the bookmarks screen after a restart:\n\(screen.screen)")
+    }
+
+    @Test func resizeKeepsThePlace() throws {
+        let fixture = try Fixture()
+        let tmux = try fixture.start(width: 120, height: 40)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor(Self.seedTitle.prefix(20).description, timeout: 20).ok)
+        try openSeed(tmux)
+        // Read down to the analysis paragraph.
+        for _ in 0..<3 { try tmux.send("Space") }
+        let before = tmux.waitFor(timeout: 5) { $0.contains("insistence") || $0.contains("geostrategic") || $0.contains("High stakes") }
+        #expect(before.ok, "could not scroll to the analysis:\n\(before.screen)")
+        let marker = ["insistence", "geostrategic", "High stakes"].first { before.screen.contains($0) } ?? "High stakes"
+        try tmux.resize(width: 50, height: 15)
+        let small = tmux.waitFor(timeout: 5) { screen in
+            screen.split(separator: "\n").allSatisfy { $0.count <= 50 } && !screen.isEmpty
+        }
+        #expect(small.ok)
+        try tmux.resize(width: 120, height: 40)
+        let after = tmux.waitFor(marker, timeout: 5)
+        #expect(after.ok, "lost the place after resizing (looked for \(marker)):\n\(after.screen)")
+    }
+
+    @Test func quitRestoresTheTerminal() throws {
+        let fixture = try Fixture()
+        let tmux = try fixture.start()
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("Feeds", timeout: 20).ok)
+        try tmux.send("q")
+        let exited = tmux.waitFor("HERALD-EXITED", timeout: 10)
+        #expect(exited.ok)
+        #expect(exited.screen.contains("exit=0"))
+        // The screen is the shell's again (the reader's panes are gone) and the tty modes are back.
+        #expect(!exited.screen.contains("Highlights"))
+        let before = try String(contentsOfFile: fixture.sttyFile + ".before", encoding: .utf8)
+        let after = try String(contentsOfFile: fixture.sttyFile, encoding: .utf8)
+        #expect(before == after, "tty modes differ after quitting")
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import NewsStore
-
-@Test func NewsStorePlaceholder() { #expect(Bool(true)) }

@@ -1,0 +1,47 @@
+import Testing
+@testable import NewsStore
+
+@Suite struct TitleKeyTests {
+    @Test(arguments: [
+        ("Russia’s Veto, in Ukraine!", "russias veto ukraine"),
+        ("Russia's veto in   Ukraine", "russias veto ukraine"),
+        ("The U.S. and the Café Über-Stadt", "us cafe uber stadt"),
+        ("“Quoted” headline — with a dash", "quoted headline dash"),
+        ("ＦＵＬＬ　ｗｉｄｔｈ Ｔｉｔｌｅ", "full width title"),
+        ("Putin, Trump: Alaska Summit (2025)", "putin trump alaska summit 2025"),
+        ("日本語ニュース 速報", "日本語ニュース 速報"),
+        ("Москва: Новости", "москва новости"),
+        ("The of and to", ""),
+        ("", ""),
+    ])
+    func keysFoldCaseMarksWidthQuotesPunctuationAndStopwords(title: String, key: String) {
+        #expect(TitleKey.make(title) == key)
+    }
+
+    @Test func aKeyIsItsOwnKey() {
+        for title in ["Russia’s Veto, in Ukraine!", "ＦＵＬＬ width", "Café Über-Stadt", "日本語 ニュース"] {
+            let key = TitleKey.make(title)
+            #expect(TitleKey.make(key) == key)
+        }
+    }
+}
+
+@Suite struct SearchTextTests {
+    @Test func cjkCharactersAreFencedAndOtherTextIsNot() {
+        #expect(SearchText.indexable("plain text") == "plain text")
+        #expect(SearchText.indexable("日本a") == "\u{200B}日\u{200B}\u{200B}本\u{200B}a")
+    }
+
+    @Test func queriesAreQuotedTermsWithThePrefixOnTheLast() {
+        #expect(SearchText.matchExpression(for: "harbour railway") == "\"harbour\" \"railway\"*")
+        #expect(SearchText.matchExpression(for: "say \"hi\"") == "\"say\" \"\"\"hi\"\"\"")
+        #expect(SearchText.matchExpression(for: "AND ( x") == "\"AND\" \"x\"")
+        #expect(SearchText.matchExpression(for: "本語") == "\"\u{200B}本\u{200B}\u{200B}語\u{200B}\"")
+        #expect(SearchText.matchExpression(for: "* ( ) \" -") == nil)
+        #expect(SearchText.matchExpression(for: "   ") == nil)
+    }
+
+    @Test func snippetsLoseFencesAndLineBreaks() {
+        #expect(SearchText.displaySnippet("\u{200B}日\u{200B}[\u{200B}本\u{200B}]\n\nnext  line") == "日[本] next line")
+    }
+}

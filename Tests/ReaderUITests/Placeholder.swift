@@ -1,4 +1,0 @@
-import Testing
-@testable import ReaderUI
-
-@Test func ReaderUIPlaceholder() { #expect(Bool(true)) }
