@@ -2,9 +2,9 @@ import NewsModel
 
 /// Extractive key-sentence selection.
 ///
-/// Method: term frequency with a lead bias. Every content word of the body (lowercased, at least
-/// three letters, not a stopword; each CJK character is a word of its own) is counted over the
-/// whole body. A candidate sentence scores the sum, over its distinct content words, of how
+/// Method: term frequency with a lead bias. Every content word of the body (ASCII-lowercased,
+/// at least three letters, not a stopword; each CJK character is a word of its own) is counted
+/// over the whole body. A candidate sentence scores the sum, over its distinct content words, of how
 /// many times each word occurs in the body beyond its first occurrence, divided by the square
 /// root of its distinct content-word count (so long sentences do not win by length alone), then
 /// multiplied by `1 + leadBonus × (1 − i / n)` where `i` is the sentence's index among the
@@ -49,28 +49,50 @@ extension HighlightExtractor {
     static func keySentences(body: [Block], scalars: [[Unicode.Scalar]], excluding taken: [Int: [Range<Int>]],
                              limit: Int) -> [SentenceCandidate] {
         guard limit > 0 else { return [] }
-        var frequency: [String: Int] = [:]
+        var words: [[WordToken]] = []
+        words.reserveCapacity(body.count)
+        var totalWords = 0
         for (index, block) in body.enumerated() {
-            if case .rule = block { continue }
-            for word in contentWords(scalars[index][...]) { frequency[word, default: 0] += 1 }
+            switch block {
+            case .rule, .image: words.append([])
+            default: words.append(wordTokens(scalars[index]))
+            }
+            totalWords += words[index].count
         }
-        var candidates: [(block: Int, range: Range<Int>, words: Set<String>)] = []
+        var frequency = CountTable(capacity: totalWords)
+        for tokens in words {
+            for token in tokens where token.isContent { frequency.increment(token.hash) }
+        }
+        var candidates: [(block: Int, range: Range<Int>, words: [UInt64])] = []
+        var content: [UInt64] = []
         for (index, block) in body.enumerated() where block.isProse {
             let text = scalars[index]
+            let tokens = words[index]
+            var next = 0 // first token of the block not yet behind the current sentence
             for range in Prose.sentenceRanges(text) {
+                var units = 0
+                content.removeAll(keepingCapacity: true)
+                while next < tokens.count, tokens[next].start < range.upperBound {
+                    let token = tokens[next]
+                    next += 1
+                    guard token.start >= range.lowerBound else { continue }
+                    units += 1
+                    if token.isContent { content.append(token.hash) }
+                }
                 if taken[index]?.contains(where: { $0.overlaps(range) }) == true { continue }
-                let sentence = String(String.UnicodeScalarView(text[range]))
-                let width = Prose.width(sentence)
-                guard width >= minSentenceWidth, width <= maxSentenceWidth,
-                      wordUnits(text[range]) >= minSentenceWords,
-                      !Prose.isBoilerplateSentence(sentence) else { continue }
-                candidates.append((index, range, Set(contentWords(text[range]))))
+                let width = Prose.width(text[range])
+                guard width >= minSentenceWidth, width <= maxSentenceWidth, units >= minSentenceWords,
+                      !content.isEmpty, !Prose.isBoilerplateSentence(text[range]) else { continue }
+                content.sort()
+                var distinct: [UInt64] = []
+                for hash in content where distinct.last != hash { distinct.append(hash) }
+                candidates.append((index, range, distinct))
             }
         }
         let count = Double(candidates.count)
         var scored: [SentenceCandidate] = []
-        for (order, candidate) in candidates.enumerated() where !candidate.words.isEmpty {
-            let recurrence = candidate.words.reduce(0) { $0 + (frequency[$1, default: 1] - 1) }
+        for (order, candidate) in candidates.enumerated() {
+            let recurrence = candidate.words.reduce(0) { $0 + max(0, frequency.count($1) - 1) }
             let density = Double(recurrence) / Double(candidate.words.count).squareRoot()
             let lead = 1 + leadBonus * (1 - Double(order) / count)
             scored.append(SentenceCandidate(block: candidate.block, range: candidate.range, order: order,
@@ -82,47 +104,95 @@ extension HighlightExtractor {
         return best.sorted { $0.order < $1.order }
     }
 
-    /// Content words of a text: lowercased runs of letters and digits of at least three
-    /// scalars that are not stopwords, and every wide (CJK) letter on its own.
-    static func contentWords(_ scalars: ArraySlice<Unicode.Scalar>) -> [String] {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        func flush() {
-            if current.count >= 3 {
-                let word = String(current).lowercased()
-                if !contentStopwords.contains(word) { words.append(word) }
-            }
-            current = String.UnicodeScalarView()
-        }
-        for s in scalars {
-            if Prose.isWide(s), s.properties.isAlphabetic {
-                flush()
-                words.append(String(s))
-            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
-                current.append(s)
-            } else if !Prose.isApostrophe(s) {
-                flush()
-            }
-        }
-        flush()
-        return words
+    /// A word of a block, identified by a hash of its ASCII-lowercased scalars.
+    struct WordToken {
+        /// Offset of its first scalar.
+        var start: Int
+        var hash: UInt64
+        /// At least three scalars and not a stopword, or a single CJK character.
+        var isContent: Bool
     }
 
-    /// Words in a sentence, counting each wide (CJK) letter as one.
-    static func wordUnits(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
-        var units = 0
-        var inWord = false
-        for s in scalars {
-            if Prose.isWide(s), s.properties.isAlphabetic {
-                units += 1
-                inWord = false
-            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
-                if !inWord { units += 1 }
-                inWord = true
-            } else if !Prose.isApostrophe(s) && s != "-" {
-                inWord = false
-            }
+    /// Occurrence counts keyed by word hash: open addressing, one multiply per probe.
+    struct CountTable {
+        private var keys: [UInt64]
+        private var counts: [Int]
+        private let mask: Int
+
+        init(capacity: Int) {
+            var size = 16
+            while size < capacity * 2 { size <<= 1 }
+            keys = Array(repeating: 0, count: size)
+            counts = Array(repeating: 0, count: size)
+            mask = size - 1
         }
-        return units
+
+        private func slot(_ key: UInt64) -> Int {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+            while counts[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+            return slot
+        }
+
+        mutating func increment(_ key: UInt64) {
+            let slot = slot(key)
+            keys[slot] = key
+            counts[slot] += 1
+        }
+
+        func count(_ key: UInt64) -> Int {
+            counts[slot(key)]
+        }
+    }
+
+    private static let stopwordHashes: Set<UInt64> = Set(contentStopwords.map { word in
+        word.unicodeScalars.reduce(fnvOffset) { fnv($0, $1) }
+    })
+
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step over a scalar value, ASCII letters lowercased.
+    private static func fnv(_ hash: UInt64, _ s: Unicode.Scalar) -> UInt64 {
+        var v = s.value
+        if v >= 0x41 && v <= 0x5A { v |= 0x20 }
+        return (hash ^ UInt64(v)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// The words of a text: runs of letters and digits (apostrophes and hyphens inside a word
+    /// kept, apostrophes not hashed), and each wide (CJK) letter on its own.
+    static func wordTokens(_ scalars: [Unicode.Scalar]) -> [WordToken] {
+        var tokens: [WordToken] = []
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            let s = scalars[i]
+            guard Prose.isWordScalar(s) else { i += 1; continue }
+            if !s.isASCII, Prose.isWide(s) {
+                tokens.append(WordToken(start: i, hash: fnv(fnvOffset, s), isContent: true))
+                i += 1
+                continue
+            }
+            let start = i
+            var hash = fnv(fnvOffset, s)
+            var length = 1
+            i += 1
+            while i < n {
+                let c = scalars[i]
+                if Prose.isWordScalar(c), c.isASCII || !Prose.isWide(c) {
+                    hash = fnv(hash, c)
+                    length += 1
+                    i += 1
+                } else if (Prose.isApostrophe(c) || c == "-"), i + 1 < n, Prose.isWordScalar(scalars[i + 1]) {
+                    if c == "-" {
+                        hash = fnv(hash, c)
+                        length += 1
+                    }
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            tokens.append(WordToken(start: start, hash: hash, isContent: length >= 3 && !stopwordHashes.contains(hash)))
+        }
+        return tokens
     }
 }

@@ -8,6 +8,8 @@ extension HighlightExtractor {
         var speaker: String?
     }
 
+    private static let according = Array("according to ".utf8)
+
     /// Verbs that introduce quoted speech.
     static let speechVerbs: Set<String> = [
         "said", "says", "say", "told", "tells", "added", "adds", "noted", "notes", "argued", "argues",
@@ -37,16 +39,19 @@ extension HighlightExtractor {
     /// quotes next to a speech verb (`"…," said X`, `"…," X said`, `X said: "…"`, `X said "…"`),
     /// and `according to X, …` / `…, according to X` statements.
     static func speech(in scalars: [Unicode.Scalar]) -> [Speech] {
+        let passages = quotedPassages(scalars)
+        let mentionsAccording = Prose.containsASCIIIgnoringCase(scalars, according)
+        guard !passages.isEmpty || mentionsAccording else { return [] }
         let words = Word.split(scalars)
         var found: [Speech] = []
-        for (open, close) in quotedPassages(scalars) {
+        for (open, close) in passages {
             guard let content = quoteContent(scalars, open: open, close: close) else { continue }
             if let speaker = speakerAfter(close: close, words: words, scalars: scalars)
                 ?? speakerBefore(open: open, words: words, scalars: scalars) {
                 found.append(Speech(range: content, speaker: speaker.name))
             }
         }
-        for statement in accordingTo(scalars, words: words)
+        for statement in mentionsAccording ? accordingTo(scalars, words: words) : []
         where !found.contains(where: { $0.range.overlaps(statement.range) }) {
             found.append(statement)
         }
@@ -72,8 +77,8 @@ extension HighlightExtractor {
     /// (`"We will go," he said`); nil when too short to be speech.
     private static func quoteContent(_ scalars: [Unicode.Scalar], open: Int, close: Int) -> Range<Int>? {
         var lower = open + 1, upper = close
-        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, scalars[upper - 1].properties.isWhitespace || scalars[upper - 1] == "," { upper -= 1 }
+        while lower < upper, Prose.isSpace(scalars[lower]) { lower += 1 }
+        while upper > lower, Prose.isSpace(scalars[upper - 1]) || scalars[upper - 1] == "," { upper -= 1 }
         guard lower < upper else { return nil }
         let spaces = scalars[lower..<upper].reduce(0) { $0 + ($1 == " " ? 1 : 0) }
         let wide = scalars[lower..<upper].reduce(0) { $0 + (Prose.isWide($1) ? 1 : 0) }
@@ -247,17 +252,17 @@ extension HighlightExtractor {
                         && i + 1 < n && isWordScalar(scalars[i + 1])) {
                     i += 1
                 }
-                let text = String(String.UnicodeScalarView(scalars[start..<i]))
+                let text = Prose.string(scalars[start..<i])
                 let followedBySpace = i < n && scalars[i] == " " && i + 1 < n && isWordScalar(scalars[i + 1])
-                words.append(Word(range: start..<i, text: text, lower: text.lowercased(),
+                words.append(Word(range: start..<i, text: text, lower: Prose.string(scalars[start..<i].map(Prose.fold)[...]),
                                   followedBySpace: followedBySpace,
-                                  isCapitalised: scalars[start].properties.isUppercase))
+                                  isCapitalised: Prose.isUppercase(scalars[start])))
             }
             return words
         }
 
         private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-            s.properties.isAlphabetic || s.properties.numericType != nil
+            Prose.isWordScalar(s)
         }
     }
 }

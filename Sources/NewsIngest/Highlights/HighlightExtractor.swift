@@ -22,7 +22,7 @@ public enum HighlightExtractor {
         var taken: [Int: [Range<Int>]] = [:]
 
         func add(_ kind: HighlightKind, block: Int, range: Range<Int>, scalars: [Unicode.Scalar], attribution: String?) {
-            let text = String(String.UnicodeScalarView(scalars[range]))
+            let text = Prose.string(scalars[range])
             let comparable = Prose.comparable(text)
             guard !comparable.isEmpty, !isDuplicate(comparable, of: seen) else { return }
             seen.append(comparable)
@@ -59,7 +59,7 @@ public enum HighlightExtractor {
         guard body.indices.contains(anchor.block), anchor.start >= 0, anchor.start <= anchor.end else { return nil }
         let scalars = Array(body[anchor.block].plainText.unicodeScalars)
         guard anchor.end <= scalars.count else { return nil }
-        return String(String.UnicodeScalarView(scalars[anchor.start..<anchor.end]))
+        return Prose.string(scalars[anchor.start..<anchor.end])
     }
 
     /// Whether a folded passage repeats one already kept: equal, or one contains the other
@@ -68,7 +68,7 @@ public enum HighlightExtractor {
         seen.contains { other in
             other == comparable
                 || (min(other.unicodeScalars.count, comparable.unicodeScalars.count) >= minContainedLength
-                    && (other.contains(comparable) || comparable.contains(other)))
+                    && (Prose.contains(other, comparable) || Prose.contains(comparable, other)))
         }
     }
 
@@ -77,8 +77,8 @@ public enum HighlightExtractor {
 
     private static func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
         var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        while lower < upper, Prose.isSpace(scalars[lower]) { lower += 1 }
+        while upper > lower, Prose.isSpace(scalars[upper - 1]) { upper -= 1 }
         return lower..<upper
     }
 }

@@ -40,23 +40,23 @@ extension Prose {
     private static func isBoundary(_ scalars: [Unicode.Scalar], mark: Int, after: Int) -> Bool {
         if isCJKSentenceEnd(scalars[mark]) { return true }
         if after == scalars.count { return true }
-        guard scalars[after].properties.isWhitespace else { return false }
+        guard Prose.isSpace(scalars[after]) else { return false }
         var next = after
-        while next < scalars.count, scalars[next].properties.isWhitespace { next += 1 }
+        while next < scalars.count, Prose.isSpace(scalars[next]) { next += 1 }
         if next == scalars.count { return true }
-        if scalars[next].properties.isLowercase { return false }
+        if Prose.isLowercase(scalars[next]) { return false }
         guard scalars[mark] == "." && after == mark + 1 else { return true }
         // The word the period closes.
         var wordStart = mark
-        while wordStart > 0, !scalars[wordStart - 1].properties.isWhitespace,
+        while wordStart > 0, !Prose.isSpace(scalars[wordStart - 1]),
               !isOpeningDoubleQuote(scalars[wordStart - 1]), scalars[wordStart - 1] != "(" {
             wordStart -= 1
         }
-        let word = String(String.UnicodeScalarView(scalars[wordStart..<mark])).lowercased()
+        let word = Prose.string(scalars[wordStart..<mark].map(Prose.fold)[...])
         if abbreviations.contains(word) { return false }
         let letters = word.unicodeScalars.filter { $0 != "." }
         if letters.count == 1, letters.allSatisfy({ $0.properties.isAlphabetic }) { return false }
-        if word.contains("."), word.unicodeScalars.allSatisfy({ $0 == "." || $0.properties.isAlphabetic }) {
+        if word.unicodeScalars.contains("."), word.unicodeScalars.allSatisfy({ $0 == "." || $0.properties.isAlphabetic }) {
             return false
         }
         return true
@@ -64,8 +64,8 @@ extension Prose {
 
     private static func appendTrimmed(_ range: Range<Int>, of scalars: [Unicode.Scalar], to ranges: inout [Range<Int>]) {
         var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
-        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        while lower < upper, Prose.isSpace(scalars[lower]) { lower += 1 }
+        while upper > lower, Prose.isSpace(scalars[upper - 1]) { upper -= 1 }
         if lower < upper { ranges.append(lower..<upper) }
     }
 }

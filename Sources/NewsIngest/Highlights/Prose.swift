@@ -93,8 +93,40 @@ enum Prose {
     /// Length of `text` in width units: one per scalar, two for a wide (CJK) scalar.
     static func width(_ text: String) -> Int {
         var n = 0
-        for s in text.unicodeScalars { n += isWide(s) ? 2 : 1 }
+        for s in text.unicodeScalars { n += s.value >= 0x1100 && isWide(s) ? 2 : 1 }
         return n
+    }
+
+    /// `width(_:)` of scalars.
+    static func width(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
+        var n = 0
+        for s in scalars { n += s.value >= 0x1100 && isWide(s) ? 2 : 1 }
+        return n
+    }
+
+    /// Letters and digits, with an ASCII fast path.
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 {
+            let v = s.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    /// Lowercase letters, with an ASCII fast path.
+    static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x61 && s.value <= 0x7A) : s.properties.isLowercase
+    }
+
+    /// Uppercase letters, with an ASCII fast path.
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase
+    }
+
+    /// Whitespace, with an ASCII fast path.
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s == " " || (s.value >= 0x09 && s.value <= 0x0D) }
+        return s.properties.isWhitespace
     }
 
     /// Number of space-separated words in already whitespace-collapsed text.
@@ -109,7 +141,7 @@ enum Prose {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for s in text.unicodeScalars {
-            if s.properties.isWhitespace {
+            if isSpace(s) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" "); pendingSpace = false }
@@ -125,7 +157,8 @@ enum Prose {
     /// curly quotes to straight, every kind of space to U+0020.
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.value < 0x80 {
-            return (s.value >= 0x41 && s.value <= 0x5A) ? Unicode.Scalar(s.value + 0x20) ?? s : s
+            if s.value >= 0x41 && s.value <= 0x5A { return Unicode.Scalar(UInt8(s.value + 0x20)) }
+            return s.value >= 0x09 && s.value <= 0x0D ? " " : s
         }
         if isApostrophe(s) { return "'" }
         switch s {
@@ -156,14 +189,77 @@ enum Prose {
         return nil
     }
 
+    /// Whether `scalars` contain `needle` (lowercase ASCII bytes), ASCII letters compared
+    /// without case.
+    static func containsASCIIIgnoringCase(_ scalars: [Unicode.Scalar], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= scalars.count else { return false }
+        var i = 0
+        let last = scalars.count - needle.count
+        while i <= last {
+            if scalars[i].value | 0x20 == UInt32(first) {
+                var j = 1
+                while j < needle.count {
+                    let v = scalars[i + j].value
+                    let folded = v >= 0x41 && v <= 0x5A ? v | 0x20 : v
+                    if folded != UInt32(needle[j]) { break }
+                    j += 1
+                }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// Comparable form of a passage: folded, whitespace collapsed, surrounding quotes and punctuation trimmed.
     static func comparable(_ text: String) -> String {
-        var scalars = collapseWhitespace(text).unicodeScalars.map(fold)[...]
-        func trimmable(_ s: Unicode.Scalar) -> Bool {
-            s == " " || s == "\"" || s == "'" || s == "," || s == ";" || s == ":" || isSentenceEnd(s)
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for s in text.unicodeScalars {
+            let f = fold(s)
+            if f == " " {
+                pendingSpace = !out.isEmpty
+            } else if out.isEmpty && isTrimmable(f) {
+                continue
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(f)
+            }
         }
-        while let f = scalars.first, trimmable(f) { scalars.removeFirst() }
-        while let l = scalars.last, trimmable(l) { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        while let last = out.last, isTrimmable(last) { out.removeLast() }
+        return string(out[...])
+    }
+
+    /// A string from scalars, encoded in one pass (much cheaper than appending to a
+    /// `String.UnicodeScalarView` scalar by scalar).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + scalars.count / 2)
+        for s in scalars {
+            let v = s.value
+            switch v {
+            case 0..<0x80:
+                bytes.append(UInt8(v))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | v >> 6))
+                bytes.append(UInt8(0x80 | v & 0x3F))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | v >> 12))
+                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F))
+                bytes.append(UInt8(0x80 | v & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | v >> 18))
+                bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
+                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F))
+                bytes.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Marks trimmed from the ends of a comparable passage.
+    private static func isTrimmable(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\"" || s == "'" || s == "," || s == ";" || s == ":" || isSentenceEnd(s)
     }
 }
