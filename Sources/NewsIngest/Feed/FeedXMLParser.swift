@@ -56,32 +56,49 @@ enum FeedXMLParser {
     }
 
     /// The state the C callbacks reach through libxml2's user-data pointer.
+    ///
+    /// Callbacks borrow it without retaining it (`_withUnsafeGuaranteedRef`); the parser
+    /// pointer lives in a separately allocated cell so that resetting libxml2's flag on every
+    /// event costs no exclusivity check.
     private final class Context {
         let handler: FeedXMLHandler
         let errors = ErrorLog()
-        var parser: xmlParserCtxtPtr?
+        let parserCell = UnsafeMutablePointer<xmlParserCtxtPtr?>.allocate(capacity: 1)
         var entities = HTMLEntityPool()
 
-        init(handler: FeedXMLHandler) { self.handler = handler }
+        init(handler: FeedXMLHandler) {
+            self.handler = handler
+            parserCell.initialize(to: nil)
+        }
+
+        deinit {
+            entities.release()
+            parserCell.deallocate()
+        }
 
         func stop() {
-            if let parser { xmlStopParser(parser) }
+            if let parser = parserCell.pointee { xmlStopParser(parser) }
         }
 
         /// Undoes libxml2's "not well-formed" flag, which in recovery mode would make it drop
         /// every later entity reference (even `&amp;`); errors are recorded by `record`.
         @inline(__always) func keepReferences() {
-            parser?.pointee.wellFormed = 1
+            parserCell.pointee?.pointee.wellFormed = 1
+        }
+
+        /// Runs `body` on the context behind libxml2's user-data pointer, without retaining it.
+        @inline(__always)
+        static func with(_ ctx: UnsafeMutableRawPointer, _ body: (Context) -> Void) {
+            Unmanaged<Context>.fromOpaque(ctx)._withUnsafeGuaranteedRef(body)
         }
     }
 
     private static func run(_ input: XMLInput, limits: FeedLimits) -> Outcome {
         let context = Context(handler: FeedXMLHandler(limits: limits))
         context.errors.repair = input.repair
-        defer { context.entities.release() }
         var sax = makeSAXHandler()
         let userData = Unmanaged.passUnretained(context).toOpaque()
-        input.bytes.withUnsafeBufferPointer { buffer in
+        XMLInput.withBytes(input.bytes) { buffer in
             guard let base = buffer.baseAddress else { return }
             let head = min(4, buffer.count)
             guard let parser = base.withMemoryRebound(to: CChar.self, capacity: head, {
@@ -90,8 +107,11 @@ enum FeedXMLParser {
                 context.errors.fatal = .malformed("the XML parser could not start")
                 return
             }
-            defer { xmlFreeParserCtxt(parser) }
-            context.parser = parser
+            defer {
+                context.parserCell.pointee = nil
+                xmlFreeParserCtxt(parser)
+            }
+            context.parserCell.pointee = parser
             var options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
                                 | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOXINCNODE.rawValue)
             if input.forceUTF8 { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
@@ -119,36 +139,40 @@ enum FeedXMLParser {
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
             guard let ctx, let localname else { return }
-            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            context.keepReferences()
-            if !context.handler.startElement(name: localname, prefix: prefix, uri: uri,
-                                             attributes: attributes, count: Int(attributeCount)) {
-                context.stop()
+            Context.with(ctx) { context in
+                context.keepReferences()
+                if !context.handler.startElement(name: localname, prefix: prefix, uri: uri,
+                                                 attributes: attributes, count: Int(attributeCount)) {
+                    context.stop()
+                }
             }
         }
-        sax.endElementNs = { ctx, _, _, _ in
-            guard let ctx else { return }
-            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            context.keepReferences()
-            context.handler.endElement()
+        sax.endElementNs = { ctx, localname, _, _ in
+            guard let ctx, let localname else { return }
+            Context.with(ctx) { context in
+                context.keepReferences()
+                context.handler.endElement(named: localname)
+            }
         }
         let characters: charactersSAXFunc = { ctx, chars, length in
             guard let ctx, let chars, length > 0 else { return }
-            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            context.keepReferences()
-            context.handler.characters(chars, count: Int(length))
+            Context.with(ctx) { context in
+                context.keepReferences()
+                context.handler.characters(chars, count: Int(length))
+            }
         }
         sax.characters = characters
         sax.cdataBlock = characters
         sax.getEntity = { ctx, name in
             guard let ctx, let name else { return nil }
-            return Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().entities.entity(named: name)
+            var entity: UnsafeMutablePointer<xmlEntity>?
+            Context.with(ctx) { entity = $0.entities.entity(named: name) }
+            return entity
         }
         sax.getParameterEntity = { _, _ in nil }
         sax.serror = { ctx, error in
             guard let ctx, let error else { return }
-            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            FeedXMLParser.record(error.pointee, in: context)
+            Context.with(ctx) { FeedXMLParser.record(error.pointee, in: $0) }
         }
         return sax
     }
@@ -158,6 +182,9 @@ enum FeedXMLParser {
         let log = context.errors
         log.count += 1
         let code = Int(error.code)
+        if code == Int(XML_ERR_TAG_NAME_MISMATCH.rawValue), let actual = error.str2 {
+            actual.withMemoryRebound(to: UInt8.self, capacity: 1) { context.handler.noteMismatchedEndTag($0) }
+        }
         if error.domain == Int32(XML_FROM_I18N.rawValue) || code == Int(XML_ERR_INVALID_ENCODING.rawValue)
             || code == Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue) || code == Int(XML_I18N_CONV_FAILED.rawValue) {
             log.encodingFailed = true
