@@ -27,8 +27,12 @@ struct BenchEnvironment {
 
     /// Writes a progress line to standard error.
     func log(_ message: String) {
-        FileHandle.standardError.write(Data(("bench: " + message + "\n").utf8))
+        let elapsed = String(format: "%6.1f s", BenchClock.now() - Self.started)
+        FileHandle.standardError.write(Data(("bench \(elapsed): " + message + "\n").utf8))
     }
+
+    /// When the suite started, for the progress lines.
+    nonisolated(unsafe) static var started = BenchClock.now()
 
     /// A fresh folder under the work folder, emptied first when it exists.
     func freshFolder(_ name: String) throws -> URL {

@@ -163,7 +163,7 @@ enum ProcStatus {
     private static func field(_ name: String, of pid: pid_t) -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
         for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
-            let number = line.dropFirst(name.count + 1).split(separator: " ").first
+            let number = line.dropFirst(name.count + 1).split(whereSeparator: \.isWhitespace).first
             return number.flatMap { Int($0) }.map { $0 * 1024 }
         }
         return nil

@@ -133,7 +133,7 @@ enum BenchTable {
         var out = title + "\n"
         for row in table {
             out += zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+                .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
         }
         out += notes(rows)
         out += legend
