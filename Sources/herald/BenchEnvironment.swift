@@ -4,10 +4,10 @@ import Foundation
 struct BenchEnvironment {
     /// The `herald` binary measured (by default the one running).
     var herald: String
-    /// The repository root, for `Benchmarks/serve.py`.
-    var repo: URL
-    /// The shared folder holding `bench/gen_feeds.py`.
-    var shared: URL
+    /// The repository root, for `Benchmarks/serve.py`; nil when not found.
+    var repo: URL?
+    /// The shared folder holding `bench/gen_feeds.py`; nil when not found.
+    var shared: URL?
     /// Corpora, stores and scratch files live here.
     var work: URL
     /// Measured runs per workload.
@@ -20,7 +20,19 @@ struct BenchEnvironment {
     /// Temporary files (captured output, copies of stores).
     var scratch: URL { work.appendingPathComponent("tmp") }
     /// The loopback server script.
-    var serverScript: URL { repo.appendingPathComponent("Benchmarks/serve.py") }
+    func serverScript() throws -> URL {
+        guard let repo else { throw BenchError("cannot find Benchmarks/serve.py; pass --repo DIR") }
+        return repo.appendingPathComponent("Benchmarks/serve.py")
+    }
+
+    /// The corpus generator.
+    func generator() throws -> URL {
+        guard let shared else {
+            throw BenchError("cannot find the shared folder with bench/gen_feeds.py (../shared or /work/shared); "
+                             + "pass --shared DIR")
+        }
+        return shared.appendingPathComponent("bench/gen_feeds.py")
+    }
 
     /// Whether `tool` should run: anchors are on and it is installed.
     func anchorAvailable(_ tool: String) -> Bool { anchors && whichProgram(tool) != nil }
@@ -52,21 +64,16 @@ struct BenchEnvironment {
 
     /// Resolves the paths the options name, or their defaults.
     static func resolve(_ options: BenchOptions) throws -> BenchEnvironment {
-        let repo = try options.repo.map { URL(fileURLWithPath: $0) } ?? locateRepo()
+        let repo = options.repo.map { URL(fileURLWithPath: $0) } ?? locateRepo()
         let sharedCandidates = [options.shared, ProcessInfo.processInfo.environment["HERALD_SHARED"],
-                                repo.deletingLastPathComponent().appendingPathComponent("shared").path,
+                                repo?.deletingLastPathComponent().appendingPathComponent("shared").path,
                                 "/work/shared"].compactMap { $0 }
-        guard let shared = sharedCandidates.first(where: {
-            FileManager.default.fileExists(atPath: $0 + "/bench/gen_feeds.py")
-        }) else {
-            throw BenchError("cannot find the shared folder with bench/gen_feeds.py (tried \(sharedCandidates)); "
-                             + "pass --shared DIR")
-        }
+        let shared = sharedCandidates.first { FileManager.default.fileExists(atPath: $0 + "/bench/gen_feeds.py") }
         let herald = options.herald ?? executablePath()
         guard FileManager.default.isExecutableFile(atPath: herald) else {
             throw BenchError("\(herald) is not an executable")
         }
-        let env = BenchEnvironment(herald: herald, repo: repo, shared: URL(fileURLWithPath: shared),
+        let env = BenchEnvironment(herald: herald, repo: repo, shared: shared.map { URL(fileURLWithPath: $0) },
                                    work: URL(fileURLWithPath: options.work), runs: max(1, options.runs),
                                    anchors: !options.noAnchors, anchorRuns: max(1, options.anchorRuns))
         for folder in [env.work, env.scratch, URL(fileURLWithPath: env.childEnvironment["XDG_CONFIG_HOME"] ?? "")] {
@@ -82,7 +89,7 @@ struct BenchEnvironment {
 
     /// The repository: the first folder holding `Benchmarks/serve.py` above this source file or
     /// above the executable.
-    static func locateRepo() throws -> URL {
+    static func locateRepo() -> URL? {
         let starts = [URL(fileURLWithPath: #filePath), URL(fileURLWithPath: executablePath())]
         for start in starts {
             var folder = start.deletingLastPathComponent()
@@ -93,7 +100,7 @@ struct BenchEnvironment {
                 folder = folder.deletingLastPathComponent()
             }
         }
-        throw BenchError("cannot find the repository (Benchmarks/serve.py); pass --repo DIR")
+        return nil
     }
 }
 
@@ -171,7 +178,7 @@ struct BenchCorpus {
     private static func generate(_ mode: String, target: URL, arguments: [String], env: BenchEnvironment,
                                  name: String) throws {
         env.log("generating \(name) into \(target.path) (gen_feeds.py \(mode) \(arguments.joined(separator: " ")))")
-        let script = env.shared.appendingPathComponent("bench/gen_feeds.py").path
+        let script = try env.generator().path
         let run = try ChildProcess.run(["python3", script, mode, target.path] + arguments, scratch: env.scratch)
         guard run.exit.status == 0 else {
             throw BenchError("gen_feeds.py failed (status \(run.exit.status)): \(run.stderr)")
@@ -194,7 +201,7 @@ final class BenchServer {
     /// Starts the server on a free port and waits until it listens.
     init(serving folder: URL, env: BenchEnvironment, port: Int = 0) throws {
         let log = env.scratch.appendingPathComponent("serve-\(UUID().uuidString.prefix(8)).log")
-        child = try ChildProcess.spawn(["python3", env.serverScript.path, folder.path, "--port", "\(port)"],
+        child = try ChildProcess.spawn(["python3", env.serverScript().path, folder.path, "--port", "\(port)"],
                                        stdout: .file(log.path), stderr: .file(log.path + ".err"))
         let deadline = BenchClock.now() + 120
         while true {
