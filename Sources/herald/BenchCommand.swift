@@ -12,7 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Run the performance benchmarks (see Benchmarks/README.md).",
         subcommands: [
-            BenchAll.self, BenchSmoke.self, BenchCorpusCommand.self, BenchServe.self, BenchRefresh.self,
+            BenchAll.self, BenchSmoke.self, BenchCorpusCommand.self, BenchServe.self, BenchRefresh.self, BenchIngest.self,
             BenchStartup.self, BenchSearch.self, BenchOpenFeed.self, BenchOpenArticle.self,
             BenchParse.self, BenchFrame.self, BenchRelated.self, BenchScale.self, BenchStoreSize.self,
         ])
@@ -164,6 +164,23 @@ struct BenchRefresh: AsyncParsableCommand {
             ?? BenchCorpus.ensure("c200", env: env)
         report.attempt("refresh \(corpus.name)") { try RefreshWorkload(env: env, corpus: corpus).run(into: report) }
         try report.finish(options, title: benchTitle("refresh", env: env), env: env)
+    }
+}
+
+struct BenchIngest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "The refresh pipeline's stages in-process on one thread (parse, build, store), wall and CPU time.")
+    @OptionGroup var options: BenchOptions
+    @Option(help: ArgumentHelp("A corpus folder (default: generate c200).", valueName: "dir")) var corpus: String?
+
+    func run() async throws {
+        let env = try BenchEnvironment.resolve(options)
+        let report = BenchReport()
+        let corpus = try corpus.map { try BenchCorpus.open(folder: URL(fileURLWithPath: $0)) }
+            ?? BenchCorpus.ensure("c200", env: env)
+        report.attempt("ingest \(corpus.name)") { try RefreshWorkload(env: env, corpus: corpus).breakdown(into: report) }
+        try report.finish(options, title: benchTitle("ingest stages", env: env), env: env)
     }
 }
 

@@ -9,6 +9,20 @@ enum BenchClock {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// CPU seconds this process has used, every thread counted (CLOCK_PROCESS_CPUTIME_ID).
+    static func cpuNow() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// Runs `body` and returns its result with the wall and CPU seconds it took.
+    static func measure<T>(_ body: () throws -> T) rethrows -> (T, wall: Double, cpu: Double) {
+        let start = now(), cpuStart = cpuNow()
+        let value = try body()
+        return (value, now() - start, cpuNow() - cpuStart)
+    }
+
     /// Runs `body` and returns its result with the seconds it took.
     static func time<T>(_ body: () throws -> T) rethrows -> (T, seconds: Double) {
         let start = now()
