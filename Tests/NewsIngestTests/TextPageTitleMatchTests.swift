@@ -16,7 +16,9 @@ import Testing
         ("ＦＵＬＬ－ＷＩＤＴＨ Ｔｉｔｌｅ", "full width title"),
         ("💧 Farmers in Millbrook Vale switch to drip irrigation", "farmers millbrook vale switch drip irrigation"),
         ("  Six-week   plan\tfor the bridge ", "six week plan bridge"),
-        ("The A", "the a"),
+        ("The A", ""),
+        ("U.S. and U.K. agree", "us uk agree"),
+        ("“Russia’s Veto, in Ukraine!”", "russias veto ukraine"),
         ("Вымышленск открыл мост", "вымышленск открыл мост"),
         ("", ""),
     ])

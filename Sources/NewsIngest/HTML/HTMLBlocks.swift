@@ -94,7 +94,7 @@ public enum HTMLBlocks {
         func flush() {
             guard !paragraph.isEmpty else { return }
             var joined = paragraph.joined(separator: " ")
-            if joined.contains("&") { joined = decodeCharacterReferences(joined) }
+            if joined.utf8.contains(UInt8(ascii: "&")) { joined = decodeCharacterReferences(joined) }
             let text = Prose.collapseWhitespace(TextSanitizer.clean(joined, keepNewlines: false))
             if !text.isEmpty { blocks.append(.paragraph([Span(text)])) }
             paragraph = []

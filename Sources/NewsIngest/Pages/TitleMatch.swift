@@ -2,15 +2,18 @@ import Foundation
 
 /// Tolerant matching of headlines, for resolving "Related News" titles to stored articles.
 ///
-/// The key rule (NewsStore's `TitleKey.make` must produce the same output):
+/// The key rule, the same as NewsStore's `TitleKey.make` (keys computed here match the ones the
+/// store indexes):
 /// 1. fold case, diacritics and width (`folding([.caseInsensitive, .diacriticInsensitive,
-///    .widthInsensitive])`, then `lowercased()`), so "Ｒｕｓｓｉａ", "RUSSIA" and "Russia" agree;
-/// 2. delete apostrophes, straight or curly (`' ‘ ’ ‚ ‛ ʼ ′`), so "Kyiv’s" and "Kyiv's" both
-///    give "kyivs";
-/// 3. every other scalar that is not a letter, mark or number (punctuation, symbols such as
-///    emoji, whitespace, double quotes of any style) separates words;
-/// 4. drop the stopwords {a, an, the, in, on, at, of, for, to, and, with, over, as, by, from},
-///    unless that would leave nothing;
+///    .widthInsensitive])`; pure ASCII titles skip the fold and are only lowercased), so
+///    "Ｒｕｓｓｉａ", "RUSSIA" and "Russia" agree;
+/// 2. delete apostrophes, straight or curly (`' ‘ ’ ʼ ＇`), and dots, so "Kyiv’s" and "Kyiv's"
+///    both give "kyivs" and "U.S." gives "us";
+/// 3. letters and numbers (Unicode Alphabetic or numeric) make words; every other scalar
+///    (punctuation, double quotes of any style, dashes, symbols such as emoji, whitespace)
+///    separates them;
+/// 4. drop the stopwords {a, an, the, in, on, at, of, for, to, and, with, over, as, by, from};
+///    a title made only of stopwords has the empty key, which matches nothing;
 /// 5. join the words with single spaces.
 ///
 /// So "Russia demands veto on Ukraine security guarantees" and "Russia demands veto in Ukraine
@@ -21,11 +24,9 @@ public enum TitleMatch {
         "a", "an", "the", "in", "on", "at", "of", "for", "to", "and", "with", "over", "as", "by", "from",
     ]
 
-    /// The match key of a headline (see the type's rule).
+    /// The match key of a headline (see the type's rule); empty when it has no other word.
     public static func key(_ title: String) -> String {
-        let words = words(title)
-        let kept = words.filter { !stopwords.contains($0) }
-        return (kept.isEmpty ? words : kept).joined(separator: " ")
+        words(title).filter { !stopwords.contains($0) }.joined(separator: " ")
     }
 
     /// How alike two headlines are, from 0 (no shared word) to 1 (same words): the Dice
@@ -40,33 +41,36 @@ public enum TitleMatch {
 
     /// The folded words of `title`, stopwords included.
     static func words(_ title: String) -> [String] {
-        let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
-                                   locale: nil).lowercased()
+        let isASCII = title.utf8.allSatisfy { $0 < 0x80 }
+        let folded = isASCII
+            ? title
+            : title.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var word = String.UnicodeScalarView()
+        func endWord() {
+            if !word.isEmpty { words.append(String(word)) }
+            word = String.UnicodeScalarView()
+        }
         for s in folded.unicodeScalars {
-            if Prose.isApostrophe(s) { continue }
-            if isWordScalar(s) {
-                current.append(s)
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+            switch s {
+            case "'", "\u{2018}", "\u{2019}", "\u{02BC}", "\u{FF07}", ".":
+                continue
+            case "A"..."Z":
+                word.append(Unicode.Scalar(UInt8(s.value + 0x20)))
+            case "a"..."z", "0"..."9":
+                word.append(s)
+            default:
+                if s.isASCII {
+                    endWord()
+                } else if s.properties.isAlphabetic || s.properties.numericType != nil {
+                    word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    endWord()
+                }
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        endWord()
         return words
-    }
-
-    /// Letters, combining marks and numbers make words; everything else separates them.
-    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        switch s.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber:
-            return true
-        default:
-            return false
-        }
     }
 
     /// Similarity tokens of a key: its words, with each run of wide (CJK) scalars replaced by
