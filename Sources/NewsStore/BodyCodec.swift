@@ -40,8 +40,8 @@ enum BodyCodec {
     // MARK: Stored form
 
     /// The stored form of an encoding: deflated when it is large enough and deflating shrinks it.
-    static func pack(_ encoded: [UInt8]) -> [UInt8] {
-        if encoded.count >= compressionThreshold, let deflated = Zlib.compress(encoded) {
+    static func pack(_ encoded: [UInt8], using deflater: Deflater) -> [UInt8] {
+        if encoded.count >= compressionThreshold, let deflated = deflater.compress(encoded) {
             var packed: [UInt8] = [Format.deflated.rawValue]
             packed.reserveCapacity(deflated.count + 6)
             appendVarint(UInt64(encoded.count), to: &packed)

@@ -68,14 +68,16 @@ extension NewsStore {
 
     public func setRead(_ id: ArticleID, _ read: Bool) throws {
         try write { db in
-            try db.cachedStatement(sql: "UPDATE article SET isRead = ? WHERE id = ?").execute(arguments: [read, id.rawValue])
+            try db.cachedStatement(sql: "UPDATE article SET isRead = ? WHERE id = ?")
+                .execute(arguments: [read, id.rawValue])
             guard db.changesCount > 0 else { throw StoreError.notFound("article \(id)") }
         }
     }
 
     public func setStarred(_ id: ArticleID, _ starred: Bool) throws {
         try write { db in
-            try db.cachedStatement(sql: "UPDATE article SET isStarred = ? WHERE id = ?").execute(arguments: [starred, id.rawValue])
+            try db.cachedStatement(sql: "UPDATE article SET isStarred = ? WHERE id = ?")
+                .execute(arguments: [starred, id.rawValue])
             guard db.changesCount > 0 else { throw StoreError.notFound("article \(id)") }
         }
     }

@@ -28,13 +28,17 @@ extension NewsStore {
     }
 
     /// `herald_search_text(text)`: text as the full-text index sees it (see `SearchText`).
-    private static let searchTextFunction = DatabaseFunction("herald_search_text", argumentCount: 1, pure: true) { values in
+    private static let searchTextFunction = DatabaseFunction(
+        "herald_search_text", argumentCount: 1, pure: true
+    ) { values in
         guard let text = String.fromDatabaseValue(values[0]) else { return nil }
         return SearchText.indexable(text)
     }
 
     /// `herald_body_search_text(body)`: a stored body's plain text as the full-text index sees it.
-    private static let bodySearchTextFunction = DatabaseFunction("herald_body_search_text", argumentCount: 1, pure: true) { values in
+    private static let bodySearchTextFunction = DatabaseFunction(
+        "herald_body_search_text", argumentCount: 1, pure: true
+    ) { values in
         guard let data = Data.fromDatabaseValue(values[0]) else { return nil }
         return SearchText.indexable(try BodyCodec.blocks(stored: [UInt8](data)).plainText)
     }

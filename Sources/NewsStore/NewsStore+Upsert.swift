@@ -21,14 +21,15 @@ extension NewsStore {
     public func upsertArticles(_ articles: [Article], feed: FeedID) throws -> UpsertSummary {
         var prepared = articles.map(PreparedArticle.init)
         // Deflate bodies before taking the write lock, except those a guid shows unchanged.
+        let deflater = Deflater()
         let known = try knownHashes(of: prepared, feed: feed)
         for index in prepared.indices {
             let article = prepared[index]
             if let guid = article.article.guid, known[guid] == article.contentHash { continue }
-            prepared[index].packBody()
+            prepared[index].packBody(using: deflater)
         }
         let summary = try write { db in
-            var writer = try ArticleWriter(db: db, feed: feed)
+            var writer = try ArticleWriter(db: db, feed: feed, deflater: deflater)
             var summary = UpsertSummary()
             for article in prepared {
                 let (id, outcome) = try writer.upsert(article)
@@ -39,6 +40,7 @@ extension NewsStore {
                 case .unchanged: summary.unchanged += 1
                 }
             }
+            try writer.finish()
             return summary
         }
         if summary.added + summary.updated >= Self.largeImport { try optimize() }
@@ -85,14 +87,19 @@ struct ArticleWriter {
     private let hasDetachedBookmarks: Bool
     /// Whether some related link waits for its article.
     private var hasPendingLinks: Bool
+    /// Compresses the bodies not compressed ahead of the write.
+    private let deflater: Deflater
+    /// Index changes, written by `finish`.
+    private var searchIndex = SearchIndexBatch()
 
-    init(db: Database, feed: FeedID) throws {
+    init(db: Database, feed: FeedID, deflater: Deflater) throws {
         guard let title = try String.fetchOne(db, sql: "SELECT title FROM feed WHERE id = ?", arguments: [feed.rawValue]) else {
             throw StoreError.notFound("feed \(feed)")
         }
         self.db = db
         self.feedID = feed.rawValue
         self.feedTitle = title
+        self.deflater = deflater
         feedHasGuidlessArticles = try Bool.fetchOne(db, sql: """
             SELECT 1 FROM article INDEXED BY article_guidless WHERE feedID = ? AND guid IS NULL
             """, arguments: [feed.rawValue]) ?? false
@@ -140,6 +147,11 @@ struct ArticleWriter {
         }
     }
 
+    /// Writes what was deferred to the end of the transaction: the full-text index.
+    func finish() throws {
+        try searchIndex.apply(db)
+    }
+
     // MARK: Writing
 
     private mutating func insert(_ prepared: PreparedArticle) throws -> ArticleID {
@@ -170,17 +182,14 @@ struct ArticleWriter {
             }
         }
         try writeRelated(id, prepared)
-        try indexForSearch(id, prepared)
+        searchIndex.add(id.rawValue, prepared.searchDocument)
         return id
     }
 
     private mutating func update(_ id: ArticleID, _ prepared: PreparedArticle, sortDate: Double) throws {
         let article = prepared.article
-        // The index's old entries go first, computed from the rows about to change.
-        try db.cachedStatement(sql: """
-            INSERT INTO search (search, rowid, title, summary, body, highlights)
-            SELECT 'delete', id, title, summary, body, highlights FROM search_source WHERE id = ?
-            """).execute(arguments: [id.rawValue])
+        // Before the rows change: the index's removal of the old terms needs them.
+        try searchIndex.replace(id.rawValue, with: prepared.searchDocument, db)
         try db.cachedStatement(sql: """
             UPDATE article SET guid = coalesce(?, guid), url = coalesce(?, url), title = ?, altTitles = ?,
                 source = ?, summary = ?, author = ?, published = ?, updated = ?, sortDate = ?,
@@ -201,7 +210,6 @@ struct ArticleWriter {
         try db.cachedStatement(sql: "DELETE FROM related WHERE articleID = ? AND kind = 'explicit'")
             .execute(arguments: [id.rawValue])
         try writeRelated(id, prepared)
-        try indexForSearch(id, prepared)
     }
 
     /// Stores the explicit links, then resolves links of other articles waiting for this one.
@@ -224,10 +232,11 @@ struct ArticleWriter {
     }
 
     private func writeBody(_ id: ArticleID, _ prepared: PreparedArticle) throws {
+        let body = prepared.packedBody ?? BodyCodec.pack(prepared.encodedBody, using: deflater)
         try db.cachedStatement(sql: """
             INSERT INTO article_body (articleID, body) VALUES (?, ?)
             ON CONFLICT (articleID) DO UPDATE SET body = excluded.body
-            """).execute(arguments: [id.rawValue, Data(prepared.storedBody)])
+            """).execute(arguments: [id.rawValue, Data(body)])
     }
 
     private func writeTitleKeys(_ id: ArticleID, _ prepared: PreparedArticle) throws {
@@ -250,12 +259,5 @@ struct ArticleWriter {
             ])
             return (db.lastInsertedRowID, highlight)
         }
-    }
-
-    private func indexForSearch(_ id: ArticleID, _ prepared: PreparedArticle) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO search (rowid, title, summary, body, highlights) VALUES (?, ?, ?, ?, ?)
-            """).execute(arguments: [id.rawValue, prepared.searchTitle, prepared.searchSummary,
-                                     prepared.searchBody, prepared.searchHighlights])
     }
 }

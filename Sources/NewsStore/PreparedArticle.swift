@@ -16,7 +16,7 @@ struct PreparedArticle {
     let contentHash: Int64
     /// The links stored as `.explicit`.
     let explicitLinks: [RelatedLink]
-    /// The body's stored form, when computed ahead of the write.
+    /// The body's stored form, once `packBody` computed it.
     private(set) var packedBody: [UInt8]?
 
     init(_ input: Article) {
@@ -68,26 +68,21 @@ struct PreparedArticle {
         contentHash = hash.int64
     }
 
-    /// Computes the body's stored form now (deflating takes most of an import's CPU time).
-    mutating func packBody() {
-        if packedBody == nil { packedBody = BodyCodec.pack(encodedBody) }
+    /// Computes the body's stored form now, if it was not yet.
+    mutating func packBody(using deflater: Deflater) {
+        if packedBody == nil { packedBody = BodyCodec.pack(encodedBody, using: deflater) }
     }
 
-    /// The body's stored form.
-    var storedBody: [UInt8] { packedBody ?? BodyCodec.pack(encodedBody) }
-
-    // MARK: Text for the full-text index, exactly as the view `search_source` rebuilds it
-
-    var searchTitle: String {
-        SearchText.indexable(([article.title] + article.alternateTitles).joined(separator: "\n"))
-    }
-
-    var searchSummary: String? { SearchText.indexable(article.summary) }
-
-    var searchBody: String { SearchText.indexable(article.body.plainText) }
-
-    var searchHighlights: String? {
-        article.highlights.isEmpty ? nil : article.highlights.map { SearchText.indexable($0.text) }.joined(separator: "\n")
+    /// The article's text as the full-text index holds it: exactly what the view
+    /// `search_source` rebuilds from the stored rows (title and alternate titles one per line,
+    /// body blocks separated by blank lines, highlights one per line in stored order).
+    var searchDocument: SearchDocument {
+        SearchDocument(
+            title: SearchText.indexable(([article.title] + article.alternateTitles).joined(separator: "\n")),
+            summary: article.summary.map(SearchText.indexable),
+            body: SearchText.indexable(article.body.plainText),
+            highlights: article.highlights.isEmpty ? nil
+                : article.highlights.map { SearchText.indexable($0.text) }.joined(separator: "\n"))
     }
 }
 

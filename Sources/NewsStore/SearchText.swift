@@ -22,26 +22,43 @@ enum SearchText {
     static let minimumPrefixLength = 3
 
     /// `text` with every CJK character fenced; unchanged (and not copied) when it has none.
+    ///
+    /// Works on UTF-8 bytes: every CJK scalar is 3 or 4 bytes long with a lead byte of 0xE2 or
+    /// more, so only those sequences are decoded (news text is full of them: quotes, dashes).
     static func indexable(_ text: String) -> String {
-        // CJK scalars start at U+2E80, whose UTF-8 lead byte is 0xE2: skip text without such bytes.
-        guard text.utf8.contains(where: { $0 >= 0xE2 }),
-              text.unicodeScalars.contains(where: isCJK) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isCJK(scalar) {
-                out.append(fence)
-                out.append(scalar)
-                out.append(fence)
-            } else {
-                out.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            var copied = 0 // bytes of `bytes` already in `out`
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                guard lead >= 0xE2 else {
+                    index += 1
+                    continue
+                }
+                let length = lead >= 0xF0 ? 4 : 3
+                guard index + length <= bytes.count else { break }
+                var value = UInt32(lead & (length == 4 ? 0x07 : 0x0F))
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                if let scalar = Unicode.Scalar(value), isCJK(scalar) {
+                    if out.isEmpty { out.reserveCapacity(bytes.count + bytes.count / 2) }
+                    out.append(contentsOf: bytes[copied..<index])
+                    out.append(contentsOf: fenceUTF8)
+                    out.append(contentsOf: bytes[index..<(index + length)])
+                    out.append(contentsOf: fenceUTF8)
+                    copied = index + length
+                }
+                index += length
             }
-        }
-        return String(out)
+            if copied == 0 { return nil }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
-    static func indexable(_ text: String?) -> String? {
-        text.map { indexable($0) }
-    }
+    /// The fence in UTF-8.
+    private static let fenceUTF8: [UInt8] = Array(String(fence).utf8)
 
     /// Han ideographs, kana, Hangul and Bopomofo: scripts written without spaces between words.
     static func isCJK(_ scalar: Unicode.Scalar) -> Bool {

@@ -21,6 +21,10 @@ enum StoreFile {
         guard header.count == 100, header.starts(with: sqliteMagic) else {
             throw StoreError.notAStore(path: path, reason: "not an SQLite database")
         }
+        // The application id is bytes 68–71, big-endian. It reaches the file at the first
+        // checkpoint, so a zero here may still be a Herald store: SQLite tells.
+        let applicationID = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
+        if applicationID == NewsStore.applicationID { return false }
         return try inspectSQLite(path: path)
     }
 

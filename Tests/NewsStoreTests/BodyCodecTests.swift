@@ -27,7 +27,7 @@ import Testing
     @Test func everyBlockKindSurvivesARoundTrip() throws {
         let encoded = BodyCodec.encode(Self.everyKind)
         #expect(try BodyCodec.decode(encoded) == Self.everyKind)
-        #expect(try BodyCodec.blocks(stored: BodyCodec.pack(encoded)) == Self.everyKind)
+        #expect(try BodyCodec.blocks(stored: BodyCodec.pack(encoded, using: Deflater())) == Self.everyKind)
         #expect(try BodyCodec.decode([]) == [])
         // The codec keeps any text exactly, even what the store's cleaning would remove.
         let raw: [Block] = [paragraph("nul \u{0} and escape \u{1B}[2J")]
@@ -37,13 +37,21 @@ import Testing
     @Test func largeBodiesAreDeflatedAndSmallOnesAreNot() throws {
         let large = (0..<40).map { paragraph("Paragraph \($0) of a long article about harbours, railways and weather.") }
         let encoded = BodyCodec.encode(large)
-        let packed = BodyCodec.pack(encoded)
+        let packed = BodyCodec.pack(encoded, using: Deflater())
         #expect(packed.first == 1)
         #expect(packed.count < encoded.count / 2)
         #expect(try BodyCodec.blocks(stored: packed) == large)
 
         let small = BodyCodec.encode([paragraph("Short.")])
-        #expect(BodyCodec.pack(small) == [0] + small)
+        #expect(BodyCodec.pack(small, using: Deflater()) == [0] + small)
+    }
+
+    @Test func oneDeflaterPacksManyBodies() throws {
+        let deflater = Deflater()
+        for count in [40, 3, 120, 0, 60] {
+            let blocks = (0..<count).map { paragraph("Paragraph \($0) of body \(count), with some repeated words words words.") }
+            #expect(try BodyCodec.blocks(stored: BodyCodec.pack(BodyCodec.encode(blocks), using: deflater)) == blocks)
+        }
     }
 
     @Test func damagedBodiesThrowInsteadOfTrapping() throws {
@@ -57,7 +65,8 @@ import Testing
         #expect(throws: BodyCodecError.self) { try BodyCodec.unpack([7, 1, 2]) }
         #expect(throws: BodyCodecError.self) { try BodyCodec.unpack([]) }
         // A deflated body whose stream is damaged, or whose stated size is absurd.
-        var packed = BodyCodec.pack(BodyCodec.encode((0..<40).map { paragraph("Paragraph \($0) text text text") }))
+        let long = BodyCodec.encode((0..<40).map { paragraph("Paragraph \($0) text text text") })
+        var packed = BodyCodec.pack(long, using: Deflater())
         packed[packed.count / 2] ^= 0xFF
         #expect(throws: BodyCodecError.self) { try BodyCodec.unpack(packed) }
         #expect(throws: BodyCodecError.self) { try BodyCodec.unpack([1, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 1, 2]) }

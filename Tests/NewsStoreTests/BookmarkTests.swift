@@ -9,9 +9,12 @@ import Testing
     @Test func aBookmarkFollowsTheNewHighlightWithTheSameText() throws {
         let (store, feed) = try storeWithFeed()
         let body = [paragraph("Opening paragraph."), paragraph("He said: \(Self.quote), twice.")]
-        let highlights = [Highlight(kind: .takeaway, text: "Opening paragraph.", anchor: Anchor(block: 0, start: 0, end: 18), position: 0),
-                          Highlight(kind: .quote, text: Self.quote, anchor: Anchor(block: 1, start: 9, end: 27), position: 1)]
-        let id = try #require(try store.upsertArticles([sampleArticle(1, body: body, highlights: highlights)], feed: feed).ids.first)
+        let highlights = [
+            Highlight(kind: .takeaway, text: "Opening paragraph.", anchor: Anchor(block: 0, start: 0, end: 18), position: 0),
+            Highlight(kind: .quote, text: Self.quote, anchor: Anchor(block: 1, start: 9, end: 27), position: 1),
+        ]
+        let id = try #require(try store.upsertArticles([sampleArticle(1, body: body, highlights: highlights)], feed: feed)
+            .ids.first)
         let old = try #require(try store.article(id: id)?.highlights.last)
         let bookmark = try store.addBookmark(Bookmark(articleID: id, highlightID: old.id, kind: .quote,
                                                       text: Self.quote, anchor: old.anchor, note: "keep"))
@@ -19,8 +22,10 @@ import Testing
         // The article changes: a new paragraph first, the quote moves, highlights are rebuilt.
         let newBody = [paragraph("Update: talks resumed."), paragraph("Opening paragraph."),
                        paragraph("He said: \(Self.quote), twice.")]
-        let newHighlights = [Highlight(kind: .keySentence, text: "Update: talks resumed.", anchor: Anchor(block: 0, start: 0, end: 22), position: 0),
-                             Highlight(kind: .quote, text: Self.quote, anchor: Anchor(block: 2, start: 9, end: 27), position: 1)]
+        let newHighlights = [
+            Highlight(kind: .keySentence, text: "Update: talks resumed.", anchor: Anchor(block: 0, start: 0, end: 22), position: 0),
+            Highlight(kind: .quote, text: Self.quote, anchor: Anchor(block: 2, start: 9, end: 27), position: 1),
+        ]
         #expect(try store.upsertArticles([sampleArticle(1, body: newBody, highlights: newHighlights)], feed: feed).updated == 1)
 
         let newQuote = try #require(try store.article(id: id)?.highlights.last)
@@ -48,7 +53,8 @@ import Testing
         #expect(orphan.anchor == nil)
         #expect(orphan.text == passage)
 
-        try store.upsertArticles([sampleArticle(1, body: [paragraph("Correction."), paragraph("In fact \(passage).")])], feed: feed)
+        try store.upsertArticles([sampleArticle(1, body: [paragraph("Correction."), paragraph("In fact \(passage).")])],
+                                 feed: feed)
         let healed = try #require(try store.bookmarks(article: id).first)
         #expect(!healed.isOrphaned)
         #expect(healed.anchor == Anchor(block: 1, start: 8, end: 37))
@@ -58,11 +64,13 @@ import Testing
         let (store, feed) = try storeWithFeed()
         let body = [paragraph("He said: \(Self.quote).")]
         let highlight = Highlight(kind: .quote, text: Self.quote, anchor: Anchor(block: 0, start: 9, end: 27))
-        let id = try #require(try store.upsertArticles([sampleArticle(1, body: body, highlights: [highlight])], feed: feed).ids.first)
+        let id = try #require(try store.upsertArticles([sampleArticle(1, body: body, highlights: [highlight])], feed: feed)
+            .ids.first)
         let highlightID = try #require(try store.article(id: id)?.highlights.first?.id)
         try store.addBookmark(Bookmark(articleID: id, highlightID: highlightID, kind: .quote, text: Self.quote))
 
-        try store.upsertArticles([sampleArticle(1, body: [paragraph("Intro."), paragraph("He said: \(Self.quote).")])], feed: feed)
+        try store.upsertArticles([sampleArticle(1, body: [paragraph("Intro."), paragraph("He said: \(Self.quote).")])],
+                                 feed: feed)
         let bookmark = try #require(try store.bookmarks(article: id).first)
         #expect(bookmark.highlightID == nil)
         #expect(bookmark.anchor == Anchor(block: 1, start: 9, end: 27))

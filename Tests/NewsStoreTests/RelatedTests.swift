@@ -7,8 +7,8 @@ import Testing
     @Test func explicitLinksResolveByTitleKeyButNeverToThemselves() throws {
         let (store, feed) = try storeWithFeed()
         let other = try store.upsertFeed(Feed(url: "https://wire.example/feed", title: "Wire"))
-        let target = try #require(try store.upsertArticles([sampleArticle(1, title: "Russia demands veto on Ukraine security guarantees", feedName: "Wire")],
-                                                           feed: other).ids.first)
+        let story = sampleArticle(1, title: "Russia demands veto on Ukraine security guarantees", feedName: "Wire")
+        let target = try #require(try store.upsertArticles([story], feed: other).ids.first)
         // The article lists its own headline (pages often do) and the other story.
         let article = sampleArticle(2, title: "Ukraine seeks security guarantees", related: [
             RelatedLink(title: "Ukraine Seeks Security Guarantees"),
@@ -16,7 +16,8 @@ import Testing
         ])
         let id = try #require(try store.upsertArticles([article], feed: feed).ids.first)
         let links = try #require(try store.article(id: id)?.related)
-        #expect(links.map(\.title) == ["Ukraine Seeks Security Guarantees", "Russia Demands Veto on Ukraine “Security” Guarantees!"])
+        #expect(links.map(\.title) == ["Ukraine Seeks Security Guarantees",
+                                       "Russia Demands Veto on Ukraine “Security” Guarantees!"])
         #expect(links.allSatisfy { $0.kind == .explicit })
         #expect(links[0].articleID == nil, "not resolved to the article itself")
         #expect(links[1].articleID == target)
@@ -81,7 +82,8 @@ import Testing
                                            feed: feed).ids
         #expect(try store.articles(titleKey: "russia demands veto ukraine security guarantees").ids == [ids[0]])
         #expect(try store.articles(titleKey: TitleKey.make("Russia seeks veto in Ukraine security guarantees")).ids == [ids[0]])
-        #expect(try store.articles(titleKey: "Russias veto Ukraine security guarantees").ids == [ids[1]], "a raw title is normalised")
+        #expect(try store.articles(titleKey: "Russias veto Ukraine security guarantees").ids == [ids[1]],
+                "a raw title is normalised")
         #expect(try store.articles(titleKey: "ukraine").isEmpty, "keys match whole titles")
         #expect(try store.articles(titleKey: "the").isEmpty)
 

@@ -49,8 +49,9 @@ import Testing
         #expect(try sample.store.search("helio", offset: 0, limit: 10).count == 2, "the last term is a prefix")
     }
 
-    @Test(arguments: ["\"", "AND (", "*", "-", "harbour\" OR \"x", "NEAR(a b)", "title:harbour", "'); DROP TABLE article; --",
-                      "(((", "^harbour", "a*b", "👍", "", "   ", "\u{1B}[2J", "OR", "NOT harbour", String(repeating: "x ", count: 500)])
+    @Test(arguments: ["\"", "AND (", "*", "-", "harbour\" OR \"x", "NEAR(a b)", "title:harbour",
+                      "'); DROP TABLE article; --", "(((", "^harbour", "a*b", "👍", "", "   ", "\u{1B}[2J", "OR",
+                      "NOT harbour", String(repeating: "x ", count: 500)])
     func hostileQueriesNeverThrow(query: String) throws {
         let sample = try Sample()
         _ = try sample.store.search(query, offset: 0, limit: 10)
@@ -61,9 +62,11 @@ import Testing
     @Test func operatorWordsAreSearchedAsText() throws {
         let (store, feed) = try storeWithFeed()
         let ids = try store.upsertArticles([sampleArticle(1, title: "Rock AND roll (live)", body: []),
-                                            sampleArticle(2, title: "Rock", body: [])], feed: feed).ids
+                                            sampleArticle(2, title: "Rock", body: []),
+                                            sampleArticle(3, title: "New AI rules", body: [])], feed: feed).ids
         #expect(try store.search("AND (", offset: 0, limit: 10).map(\.headline.id) == [ids[0]])
         #expect(try store.search("title:rock", offset: 0, limit: 10).isEmpty, "a column filter is just text")
+        #expect(try store.search("ai", offset: 0, limit: 10).map(\.headline.id) == [ids[2]], "short words are words")
     }
 
     @Test func theIndexFollowsUpdatesAndRemovals() throws {
@@ -73,6 +76,17 @@ import Testing
                                  feed: sample.feed)
         #expect(try store.search("heliotrope", offset: 0, limit: 10).map(\.headline.id) == [sample.ids[4]])
         #expect(try store.search("tulips", offset: 0, limit: 10).map(\.headline.id) == [sample.ids[0]])
+        #expect(try store.integrityCheck() == [])
+
+        // One batch rewrites a stored article twice and adds one that it then rewrites.
+        try store.upsertArticles([sampleArticle(2, title: "Markets", body: [paragraph("First rewrite: orchids.")]),
+                                  sampleArticle(6, body: [paragraph("New: daffodils.")]),
+                                  sampleArticle(2, title: "Markets", body: [paragraph("Second rewrite: lilies.")]),
+                                  sampleArticle(6, body: [paragraph("New, revised: crocuses.")])], feed: sample.feed)
+        #expect(try store.search("orchids", offset: 0, limit: 10).isEmpty)
+        #expect(try store.search("daffodils", offset: 0, limit: 10).isEmpty)
+        #expect(try store.search("lilies", offset: 0, limit: 10).map(\.headline.id) == [sample.ids[1]])
+        #expect(try store.search("crocuses", offset: 0, limit: 10).count == 1)
         #expect(try store.integrityCheck() == [])
 
         let other = try store.upsertFeed(Feed(url: "https://other.example/feed", title: "Other"))

@@ -32,8 +32,8 @@ import Testing
         let keep = try store.upsertFeed(Feed(url: "https://keep.example/feed", title: "Keep"))
         let drop = try store.upsertFeed(Feed(url: "https://drop.example/feed", title: "Drop"))
         try store.upsertArticles((1...50).map { sampleArticle($0) }, feed: keep)
-        try store.upsertArticles((51...400).map { sampleArticle($0, body: (0..<20).map { paragraph("Paragraph \($0) of filler text") }) },
-                                 feed: drop)
+        let filler = (0..<20).map { paragraph("Paragraph \($0) of filler text") }
+        try store.upsertArticles((51...400).map { sampleArticle($0, body: filler) }, feed: drop)
         try store.removeFeed(id: drop)
         let before = try store.statistics()
         #expect(before.freeBytes > 0)

@@ -30,6 +30,11 @@ import Testing
     @Test func cjkCharactersAreFencedAndOtherTextIsNot() {
         #expect(SearchText.indexable("plain text") == "plain text")
         #expect(SearchText.indexable("日本a") == "\u{200B}日\u{200B}\u{200B}本\u{200B}a")
+        // Other multi-byte text passes untouched: quotes, dashes, accents, Cyrillic, emoji.
+        let other = "“Café” — Москва 👍🏽 ok"
+        #expect(SearchText.indexable(other) == other)
+        // Four-byte CJK (extension B) is fenced like the rest; emoji next to it is not.
+        #expect(SearchText.indexable("“𠀋”👍語") == "“\u{200B}𠀋\u{200B}”👍\u{200B}語\u{200B}")
     }
 
     @Test func queriesAreQuotedTermsWithThePrefixOnTheLast() {
