@@ -124,6 +124,24 @@ import Testing
         }
     }
 
+    @Test func parsesConcurrently() async throws {
+        let names = ["rss20.xml", "atom10.xml", "rss10.rdf", "koi8r.xml", "malformed.xml", "jsonfeed11.json"]
+        let documents = try names.map(FeedFixtures.data)
+        let expected = try documents.map { try FeedParser.parse($0).entries.map(\.title) }
+        let results = try await withThrowingTaskGroup(of: (Int, [String?]).self) { group in
+            for _ in 0..<8 {
+                for (index, data) in documents.enumerated() {
+                    group.addTask { (index, try FeedParser.parse(data).entries.map(\.title)) }
+                }
+            }
+            var all: [(Int, [String?])] = []
+            for try await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == documents.count * 8)
+        for (index, titles) in results { #expect(titles == expected[index]) }
+    }
+
     @Test func errorsSayWhatToDo() {
         #expect(FeedParseError.empty.description == "the document is empty")
         #expect(FeedParseError.tooLarge(50 << 20).description.contains("50 MiB"))

@@ -196,6 +196,18 @@ import Testing
         #expect(feed.entries[2].title == "<script> is shown")
     }
 
+    @Test func htmlEntitiesInAttributes() throws {
+        let feed = try FeedFixtures.parse(xml: """
+            <feed xmlns="http://www.w3.org/2005/Atom"><entry><title>E</title>
+            <link rel="related" title="Caf&eacute; &amp; more&hellip;" href="http://x.example/a?b=1&amp;c=2"/>
+            <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><a title="d&eacute;j&agrave;">x</a></div></content>
+            </entry></feed>
+            """)
+        let entry = try #require(feed.entries.first)
+        #expect(entry.relatedLinks == [FeedRelatedLink(title: "Café & more…", url: "http://x.example/a?b=1&c=2")])
+        #expect(entry.contentHTML?.contains("title=\"déjà\"") == true)
+    }
+
     @Test func unknownNamespaceURIUsesThePrefix() throws {
         // The dc namespace without its trailing slash: feedparser (and we) go by the prefix.
         let feed = try FeedFixtures.parse(xml: """

@@ -307,6 +307,9 @@ final class FeedXMLHandler {
         let buffer = UnsafeBufferPointer(start: bytes, count: count)
         if hot.pointee.escapeText {
             appendEscaped(buffer, quote: false)
+        } else if count == 1 {
+            // Each `&lt;` of escaped HTML arrives alone: skip the bulk-copy machinery.
+            hot.pointee.text.append(bytes.pointee)
         } else {
             hot.pointee.text.append(contentsOf: buffer)
         }

@@ -16,7 +16,11 @@ enum FeedXMLParser {
     /// Bytes handed to libxml2 per `xmlParseChunk` call.
     private static let chunkSize = 1 << 20
 
+    /// libxml2's global set-up, done once before any thread parses (its documented rule).
+    private static let libxml2Ready: Void = xmlInitParser()
+
     static func parse(_ data: Data, limits: FeedLimits) throws(FeedParseError) -> ParsedFeed {
+        _ = libxml2Ready
         var input = XMLInput.prepare(data)
         var outcome = run(input, limits: limits)
         if outcome.errors.encodingFailed, !input.forceUTF8 {
@@ -166,7 +170,11 @@ enum FeedXMLParser {
         sax.getEntity = { ctx, name in
             guard let ctx, let name else { return nil }
             var entity: UnsafeMutablePointer<xmlEntity>?
-            Context.with(ctx) { entity = $0.entities.entity(named: name) }
+            Context.with(ctx) { context in
+                let state = context.parserCell.pointee?.pointee.instate
+                let inAttribute = state == XML_PARSER_ATTRIBUTE_VALUE || state == XML_PARSER_START_TAG
+                entity = context.entities.entity(named: name, inAttribute: inAttribute)
+            }
             return entity
         }
         sax.getParameterEntity = { _, _ in nil }
@@ -208,19 +216,26 @@ enum FeedXMLParser {
 
 /// Entities handed to libxml2 for HTML named references (`&nbsp;`, `&eacute;`).
 ///
-/// Each is marked as predefined, so libxml2 inlines its text like `&amp;` and never parses or
-/// expands it. They live until the parse ends.
+/// In text each is marked as predefined, so libxml2 inlines its text like `&amp;` and never
+/// parses or expands it. In attribute values libxml2 would copy only the first byte of a
+/// predefined entity, so there it gets an internal entity instead, which libxml2 leaves as
+/// the literal reference; `Attributes.value(at:)` decodes it. They live until the parse ends.
 struct HTMLEntityPool {
-    private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
+    private struct Key: Hashable {
+        var name: String
+        var inAttribute: Bool
+    }
 
-    mutating func entity(named name: UnsafePointer<xmlChar>) -> UnsafeMutablePointer<xmlEntity>? {
-        let key = String(cString: name)
+    private var entities: [Key: UnsafeMutablePointer<xmlEntity>] = [:]
+
+    mutating func entity(named name: UnsafePointer<xmlChar>, inAttribute: Bool) -> UnsafeMutablePointer<xmlEntity>? {
+        let key = Key(name: String(cString: name), inAttribute: inAttribute)
         if let existing = entities[key] { return existing }
-        guard let value = HTMLEntities.value(forName: key) else { return nil }
+        guard let value = HTMLEntities.value(forName: key.name) else { return nil }
         let entity = UnsafeMutablePointer<xmlEntity>.allocate(capacity: 1)
         entity.initialize(to: xmlEntity())
         entity.pointee.type = XML_ENTITY_DECL
-        entity.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
+        entity.pointee.etype = inAttribute ? XML_INTERNAL_GENERAL_ENTITY : XML_INTERNAL_PREDEFINED_ENTITY
         entity.pointee.name = UnsafePointer(xmlStrdup(name))
         entity.pointee.content = xmlCharStrdup(value)
         entity.pointee.length = Int32(value.utf8.count)
