@@ -55,7 +55,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "HeraldTests", dependencies: [
             "NewsStore", "NewsIngest", "NewsModel",
-        ]),
+        ], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

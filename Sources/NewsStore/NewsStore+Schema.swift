@@ -18,6 +18,7 @@ extension NewsStore {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createSchemaV1)
+        migrator.registerMigration("related", migrate: createRelatedSchema)
         return migrator
     }
 

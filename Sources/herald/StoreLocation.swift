@@ -41,7 +41,7 @@ enum SampleLibraryLoader {
         }
         for site in order {
             let feed = try store.upsertFeed(Feed(url: "pages:\(site)", kind: .pages, title: site))
-            _ = try store.upsertArticles(bySite[site] ?? [], feed: feed)
+            RelatedStories.update(store, ids: try store.upsertArticles(bySite[site] ?? [], feed: feed).ids)
         }
     }
 }
