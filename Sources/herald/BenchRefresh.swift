@@ -160,7 +160,7 @@ struct RefreshWorkload {
     // MARK: In-process breakdown
 
     /// The refresh pipeline's stages on one thread, from the corpus files (no HTTP): parse,
-    /// build articles (HTML to blocks, highlights), write to an empty store, write again. Wall
+    /// build articles (HTML to blocks, highlights), write to an empty store, related stories, write again. Wall
     /// and CPU time each: on a loaded machine the CPU time is the figure to trust.
     func breakdown(into report: BenchReport) throws {
         let folder = try env.freshFolder("refresh-breakdown")
@@ -185,8 +185,13 @@ struct RefreshWorkload {
         let store = try NewsStore.open(path: path)
         var ids: [FeedID] = []
         for batch in batches { ids.append(try store.upsertFeed(Feed(url: batch.url, title: batch.url))) }
+        var stored: [[ArticleID]] = []
         let (_, firstWall, firstCPU) = try BenchClock.measure {
-            for (batch, id) in zip(batches, ids) { _ = try store.upsertArticles(batch.articles, feed: id) }
+            for (batch, id) in zip(batches, ids) { stored.append(try store.upsertArticles(batch.articles, feed: id).ids) }
+        }
+        env.log("in-process breakdown of \(corpus.name): related stories")
+        let (_, relatedWall, relatedCPU) = BenchClock.measure {
+            for ids in stored { RelatedStories.update(store, ids: ids) }
         }
         let (_, secondWall, secondCPU) = try BenchClock.measure {
             for (batch, id) in zip(batches, ids) { _ = try store.upsertArticles(batch.articles, feed: id) }
@@ -202,6 +207,7 @@ struct RefreshWorkload {
         report.add(stage("parse (FeedParser)", parse.wall, parse.cpu))
         report.add(stage("build articles (HTML → blocks, highlights)", build.wall, build.cpu))
         report.add(stage("upsertArticles into an empty store", firstWall, firstCPU))
+        report.add(stage("related stories (updateRelated, per feed)", relatedWall, relatedCPU))
         report.add(stage("upsertArticles again (same items)", secondWall, secondCPU))
     }
 }

@@ -3,7 +3,8 @@ import NewsModel
 
 /// Deterministic synthetic news for the scale, relatedness and frame workloads: articles made
 /// straight as values (no feed parsing), with "heliotrope" in about 2% of bodies and 0.5% of
-/// titles like the corpus generator.
+/// titles like the corpus generator. Each article belongs to one of `stories` stories, named by
+/// two invented words in its title and body, so related-story code has real relations to find.
 struct SyntheticNews {
     /// SplitMix64: small, fast, and the same sequence everywhere.
     private var state: UInt64
@@ -71,11 +72,30 @@ struct SyntheticNews {
         return blocks
     }
 
+    /// Stories the articles are drawn from.
+    static let stories = 20_000
+
+    /// The two words that name story `story` ("Kalomi Ventorqui").
+    static func storyName(_ story: Int) -> String {
+        let syllables = ["ka", "lo", "mi", "ra", "ven", "tor", "qui", "zan", "bel", "dor", "fi", "gus"]
+        func word(_ n: Int) -> String {
+            var n = n, word = ""
+            for _ in 0..<3 {
+                word += syllables[n % syllables.count]
+                n /= syllables.count
+            }
+            return word.prefix(1).uppercased() + word.dropFirst()
+        }
+        return word(story) + " " + word(story &* 7 &+ 1_000)
+    }
+
     /// Article `index` of feed `feed`, `index` steps of ten minutes before `newest`.
     mutating func article(feed: Int, index: Int, newest: Date) -> Article {
-        let body = body()
+        let story = Self.storyName(int(0...(Self.stories - 1)))
+        var body = body()
+        body.insert(.paragraph([Span("\(story) \(words(20...40)).")]), at: min(1, body.count))
         return Article(source: "Synthetic \(feed)", url: "https://site\(feed).example.org/item-\(index).html",
-                       guid: "synthetic:\(feed):\(index)", title: title(), summary: words(15...30),
+                       guid: "synthetic:\(feed):\(index)", title: title() + " — " + story, summary: words(15...30),
                        author: words(2...2).capitalized,
                        published: newest.addingTimeInterval(-Double(index) * 600 - Double(feed)),
                        body: body)
