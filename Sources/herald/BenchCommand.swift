@@ -13,7 +13,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Run the performance benchmarks (see Benchmarks/README.md).",
         subcommands: [
             BenchAll.self, BenchSmoke.self, BenchCorpusCommand.self, BenchServe.self, BenchRefresh.self, BenchIngest.self,
-            BenchStartup.self, BenchSearch.self, BenchOpenFeed.self, BenchOpenArticle.self,
+            BenchInteractive.self, BenchStartup.self, BenchSearch.self, BenchOpenFeed.self, BenchOpenArticle.self,
             BenchParse.self, BenchFrame.self, BenchRelated.self, BenchScale.self, BenchStoreSize.self,
         ])
 }
@@ -211,6 +211,18 @@ private func runInteractive(_ options: BenchOptions, _ interactive: InteractiveO
         }
     }
     try report.finish(options, title: benchTitle(title, env: env), env: env)
+}
+
+struct BenchInteractive: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interactive",
+        abstract: "Start-up, search, open feed, open article and key latency in one tmux session per run.")
+    @OptionGroup var options: BenchOptions
+    @OptionGroup var interactive: InteractiveOptions
+    func run() async throws {
+        try runInteractive(options, interactive, steps: [.startup, .search, .openFeed, .openArticle, .keypress],
+                           title: "interactive")
+    }
 }
 
 struct BenchStartup: AsyncParsableCommand {

@@ -169,6 +169,14 @@ struct InteractiveWorkload {
             while try session.exitStatus() == nil, BenchClock.now() < deadline { usleep(10_000) }
         }
 
+        // What the executable costs before it does anything: start, print the version, exit.
+        var bare: [ChildExit] = []
+        for _ in 0...env.runs {
+            bare.append(try ChildProcess.run([env.herald, "--version"], environment: env.childEnvironment,
+                                             scratch: env.scratch).exit)
+        }
+        bare.removeFirst()
+
         let overheadNote = "includes tmux's launch overhead of \(BenchUnit.seconds.format(Samples(overhead).median)) "
             + "(sh echoing one line through the same path)"
         if steps.contains(.startup) {
@@ -177,6 +185,10 @@ struct InteractiveWorkload {
                                 anchors: quotedStartup, note: overheadNote))
             report.add(BenchRow(workload: "RSS at first screen (VmHWM), \(label)", unit: .bytes,
                                 herald: Samples(firstRSS), target: rssTarget.map { BenchTarget(limit: $0) }))
+            report.add(BenchRow(workload: "  herald --version: start, print, exit (no store, no terminal)", unit: .seconds,
+                                herald: Samples(bare.map(\.wall)),
+                                note: "peak RSS \(BenchUnit.bytes.format(Samples(bare.map { Double($0.maxRSS) }).median)): "
+                                    + "the runtime and shared libraries alone"))
         }
         if steps.contains(.search) {
             report.add(BenchRow(workload: "search \"\(Self.query)\" → results on screen, \(label)", unit: .seconds,
@@ -267,6 +279,15 @@ struct InteractiveWorkload {
                 }
             }
         }
+        // The UI asks for a page of AppState.pageSize hits; a screen shows a few dozen.
+        var firstHits: [Double] = []
+        if steps.contains(.search) {
+            let store = try NewsStore.open(path: self.store)
+            for _ in 0...env.runs {
+                firstHits.append(try BenchClock.time { _ = try store.search(Self.query, offset: 0, limit: 25) }.seconds)
+            }
+            firstHits.removeFirst()
+        }
         let share = { (key: String) -> String in
             "store calls \(BenchUnit.seconds.format(Samples(storeShare[key] ?? []).median)) of it"
         }
@@ -274,7 +295,10 @@ struct InteractiveWorkload {
                             herald: Samples(first), note: share("first")))
         if steps.contains(.search) {
             report.add(BenchRow(workload: "  in-process: search → frame, \(label)", unit: .seconds,
-                                herald: Samples(search), target: BenchTarget(limit: 0.020), note: share("search")))
+                                herald: Samples(search), target: BenchTarget(limit: 0.020),
+                                note: share("search") + " (a page of \(AppState.pageSize) hits with snippets)"))
+            report.add(BenchRow(workload: "  in-process: store.search, first 25 hits only, \(label)", unit: .seconds,
+                                herald: Samples(firstHits)))
         }
         if steps.contains(.openFeed) || steps.contains(.openArticle) {
             report.add(BenchRow(workload: "  in-process: open biggest feed → frame, \(label)", unit: .seconds,
