@@ -30,6 +30,16 @@ struct ReaderEndToEndTests {
     static let seedTitle = "Russia seeks veto in Ukraine security guarantees"
     static let firstTakeaway = "We cannot agree with the fact"
 
+    /// The source named in the article pane's header row (the second column of the first row).
+    static func articleSource(_ screen: String) -> String? {
+        guard let first = screen.split(separator: "\n").first else { return nil }
+        let columns = first.split(separator: "│")
+        guard columns.count >= 2 else { return nil }
+        let header = columns[1].trimmingCharacters(in: .whitespaces)
+        // Drop the trailing scroll percentage.
+        return header.split(separator: " ").dropLast().joined(separator: " ")
+    }
+
     /// Opens the seed page through search, as a user would.
     func openSeed(_ tmux: TmuxSession) throws {
         try tmux.send("/")
@@ -58,19 +68,30 @@ struct ReaderEndToEndTests {
         let fixture = try Fixture()
         let tmux = try fixture.start()
         defer { tmux.kill() }
-        #expect(tmux.waitFor(Self.seedTitle.prefix(20).description, timeout: 20).ok)
-        try openSeed(tmux)
-        // Jump to the end of the article, where the related stories are, and select the first one.
+        #expect(tmux.waitFor("Harbor Bridge", timeout: 20).ok)
+        // A sample story whose "Related News" list resolves to other sample pages.
+        try tmux.send("/")
+        try tmux.type("inspectors cracks")
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Search: inspectors", timeout: 10).ok)
+        try tmux.send("Enter")
+        #expect(tmux.waitFor("Port Veldra closes Harbor Bridge after", timeout: 10).ok)
+        // Jump to the end of the article, select the first related story and follow it.
         try tmux.send("G")
         try tmux.send("]")
-        let selected = tmux.waitFor(timeout: 5) { $0.contains("Related") }
-        #expect(selected.ok, "no related block:\n\(selected.screen)")
         try tmux.send("Enter")
-        let moved = tmux.waitFor(timeout: 10) { !$0.contains("Lavrov on Russia") }
+        let moved = tmux.waitFor("Ferry operators add night crossings as Harbor Bridge", timeout: 10)
         #expect(moved.ok, "the related story did not open:\n\(moved.screen)")
         try tmux.send("BSpace")
-        let back = tmux.waitFor(timeout: 10) { $0.contains("Lavrov on Russia") || $0.contains(Self.seedTitle) }
-        #expect(back.ok, "Backspace did not come back to the seed:\n\(back.screen)")
+        // Back restores the story and the place in it (the end, where the related list is).
+        let back = tmux.waitFor(timeout: 10) { screen in
+            Self.articleSource(screen) == "Sample Gazette (sample)" && screen.contains("Mayor Ines Calloway")
+        }
+        #expect(back.ok, "Backspace did not come back:\n\(back.screen)")
+        // Forward again, like a browser.
+        try tmux.send("l")
+        let forward = tmux.waitFor(timeout: 10) { Self.articleSource($0) == "Riverbend Courier (sample)" }
+        #expect(forward.ok, "l did not go forward:\n\(forward.screen)")
     }
 
     @Test func aBookmarkedTakeawaySurvivesARestart() throws {
@@ -83,8 +104,6 @@ struct ReaderEndToEndTests {
             // Focus the highlights sidebar; its first item is the first takeaway.
             try tmux.send("Tab")
             try tmux.send("b")
-            let marked = tmux.waitFor(timeout: 5) { $0.contains("Bookmarked") || $0.contains("bookmark") }
-            #expect(marked.ok, "no sign of the bookmark:\n\(marked.screen)")
             try tmux.send("q")
             #expect(tmux.waitFor("HERALD-EXITED", timeout: 10).ok)
         }

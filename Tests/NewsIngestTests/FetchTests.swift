@@ -159,11 +159,11 @@ struct FetchTests {
     @Test func silentServerTimesOut() async throws {
         let server = try LoopbackServer()
         try server.route("/hang", .init(hang: 30))
-        let start = Date()
         let message = failure(await fetcher(timeout: 1).fetch(FetchRequest(url: server.url("/hang"))))
+        // The server would close the connection without an answer after 30 s, which is a
+        // different error: this message can only come from the client's 1 s timeout. (No
+        // wall-clock bound: on a loaded machine resuming the test itself can take long.)
         #expect(message == "no answer within 1 s")
-        // Well before the server's own 30 s (generous: CI machines are loaded).
-        #expect(Date().timeIntervalSince(start) < 25)
     }
 
     @Test func oversizedResponseIsCutOff() async throws {
