@@ -21,18 +21,18 @@ import Testing
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("BenchFixtures")
 
-    private func bench(_ arguments: [String]) throws -> Report {
+    private func bench(_ arguments: [String]) async throws -> Report {
         let home = try HeraldBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
         let work = home.appendingPathComponent("bench").path
-        let result = try HeraldBinary.run(["bench"] + arguments + ["--runs", "1", "--no-anchors", "--format", "json",
+        let result = try await HeraldBinary.run(["bench"] + arguments + ["--runs", "1", "--no-anchors", "--format", "json",
                                                                     "--work", work], home: home)
         #expect(result.status == 0, "\(result.stderr)")
         return try JSONDecoder().decode(Report.self, from: Data(result.stdout.utf8))
     }
 
-    @Test func frameMeasuresEveryKeyKindAndTheRatio() throws {
-        let report = try bench(["frame", "--rows", "3000", "--keys", "20"])
+    @Test func frameMeasuresEveryKeyKindAndTheRatio() async throws {
+        let report = try await bench(["frame", "--rows", "3000", "--keys", "20"])
         #expect(report.rows.map(\.workload).contains { $0.contains("keypress j") && $0.contains("3,000 headlines") })
         #expect(report.rows.map(\.workload).contains { $0.contains("keypress PgDn") })
         #expect(report.rows.contains { $0.unit == "ratio" })
@@ -44,9 +44,9 @@ import Testing
         #expect(report.rows.first { $0.workload.contains("keypress j") }?.herald?.values.count == 20)
     }
 
-    @Test func parseReportsThroughputOfTheFixture() throws {
+    @Test func parseReportsThroughputOfTheFixture() async throws {
         let file = Self.fixtures.appendingPathComponent("small.rss.xml").path
-        let report = try bench(["parse", file])
+        let report = try await bench(["parse", file])
         let full = try #require(report.rows.first { $0.workload.contains("into articles with blocks") })
         #expect(full.workload.contains("12 entries"))
         #expect(full.unit == "megabytesPerSecond")
@@ -54,8 +54,8 @@ import Testing
         #expect((full.herald?.values.first ?? 0) > 0)
     }
 
-    @Test func aMissingFileIsAFailedRowNotACrash() throws {
-        let report = try bench(["parse", Self.fixtures.appendingPathComponent("no-such-file.xml").path])
+    @Test func aMissingFileIsAFailedRowNotACrash() async throws {
+        let report = try await bench(["parse", Self.fixtures.appendingPathComponent("no-such-file.xml").path])
         let row = try #require(report.rows.first)
         #expect(row.herald == nil)
         #expect(row.note?.hasPrefix("failed") == true)
