@@ -84,3 +84,38 @@ import Testing
         #expect(!result.stdout.isEmpty)
     }
 }
+
+/// What Herald says when it cannot run the reader, and hostile page text in CLI output.
+@Suite struct TerminalConditionTests {
+    @Test func theReaderWithoutATerminalSaysSo() async throws {
+        let home = try HeraldBinary.temporaryDirectory()
+        let result = try await HeraldBinary.run([], home: home)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("needs a terminal"))
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+
+    @Test func hostilePageTextNeverReachesTheOutput() async throws {
+        let home = try HeraldBinary.temporaryDirectory()
+        let page = home.appendingPathComponent("hostile.txt")
+        let ESC = "\u{1B}"
+        try """
+        Evil\(ESC)]0;pwned\u{07} Site
+        Title \(ESC)[2Jwith escapes \u{202E}txt.exe
+        A summary that tries \(ESC)]52;c;cm0gLXJmIH4=\u{07}to write the clipboard.
+
+        A body paragraph long enough to be a paragraph, with a \(ESC)P1$r0m\(ESC)\\ DCS string, a lone \(ESC) escape and a carriage\rreturn overwrite in it.
+        """.write(to: page, atomically: true, encoding: .utf8)
+        let store = home.appendingPathComponent("s.db").path
+        let imported = try await HeraldBinary.run(["import", "--store", store, page.path], home: home)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        for args in [["list", "--store", store], ["list", "--store", store, "--json"], ["show", "--store", store, "1"],
+                     ["show", "--store", store, "1", "--json"], ["search", "--store", store, "escapes"]] {
+            let out = try await HeraldBinary.run(args, home: home)
+            #expect(out.status == 0, "\(args): \(out.stderr)")
+            #expect(!out.stdout.contains(ESC), "\(args) printed an escape")
+            #expect(!out.stdout.contains("\u{202E}"), "\(args) printed a bidi override")
+            #expect(!out.stdout.contains("\u{9B}"))
+        }
+    }
+}
