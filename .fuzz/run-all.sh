@@ -33,7 +33,7 @@ echo
 printf '| %-9s | %10s | %7s | %6s | %7s | %7s | %s |\n' target execs exec/s cov ft corpus "new crashes"
 printf '|%s|\n' "-----------|------------|---------|--------|---------|---------|-------------"
 for line in "${summaries[@]}"; do
-    get() { sed -nE "s/.*(^| )$1=([^ ]*).*/\2/p" <<< "$line"; }
+    get() { sed -nE "s#.*(^| )$1=([^ ]*).*#\2#p" <<< "$line"; }
     printf '| %-9s | %10s | %7s | %6s | %7s | %7s | %s |\n' "$(get target)" "$(get execs)" \
         "$(get 'exec/s')" "$(get cov)" "$(get ft)" "$(get corpus)" "$(get new_crashes)"
 done
