@@ -75,31 +75,46 @@ public enum RelatedTerms {
             }
             wide.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                if !wide.isEmpty { endWide() }
-                let byte = UInt8(scalar.value)
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    word.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    word.append(byte + 32)
-                default:
-                    endWord()
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    if !wide.isEmpty { endWide() }
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        word.append(byte)
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        word.append(byte + 32)
+                    default:
+                        endWord()
+                    }
+                    continue
                 }
-            } else if isSpaceless(scalar) {
-                endWord()
-                wide.append(scalar)
-            } else if isWordScalar(scalar) {
-                if !wide.isEmpty { endWide() }
-                UTF8.encode(scalar) { word.append($0) }
-                isASCII = false
-            } else {
-                // Apostrophes, dashes, quotes, other punctuation, symbols and spaces.
-                endWord()
-                endWide()
+                // A multi-byte scalar (a String's UTF-8 is always valid).
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let sequence = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
+                index += length
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                if isSpaceless(scalar) {
+                    endWord()
+                    wide.append(scalar)
+                } else if isWordScalar(scalar) {
+                    if !wide.isEmpty { endWide() }
+                    word.append(contentsOf: sequence)
+                    isASCII = false
+                } else {
+                    // Apostrophes, dashes, quotes, other punctuation, symbols and spaces.
+                    endWord()
+                    endWide()
+                }
             }
         }
+        var text = text
+        text.withUTF8(scan)
         endWord()
         endWide()
     }
