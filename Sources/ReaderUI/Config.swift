@@ -66,7 +66,7 @@ public struct Config: Sendable, Equatable {
 }
 
 /// Why a config file could not be read: a TOML syntax error.
-public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct ConfigError: LocatedError, Equatable, Sendable {
     /// 1-based line of the error, when known.
     public var line: Int?
     /// 1-based column of the error, when known.
@@ -80,14 +80,6 @@ public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = message
     }
 
-    /// `line 3, column 9: …`, or the bare message when the line is unknown.
-    public var description: String {
-        switch (line, column) {
-        case let (line?, column?): "line \(line), column \(column): \(message)"
-        case let (line?, nil): "line \(line): \(message)"
-        default: message
-        }
-    }
 }
 
 /// Reads settings from a parsed config document, collecting warnings with their lines.

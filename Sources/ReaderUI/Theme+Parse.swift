@@ -2,7 +2,7 @@ import TOMLKit
 import TerminalUI
 
 /// Why a theme file could not be used: a TOML syntax error or a wrong name or value.
-public struct ThemeError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct ThemeError: LocatedError, Equatable, Sendable {
     /// 1-based line of the problem in the theme file, when known.
     public var line: Int?
     /// 1-based column of a syntax error, when known.
@@ -16,14 +16,6 @@ public struct ThemeError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = message
     }
 
-    /// `line 12: unknown colour "purpel" …`, or the bare message when the line is unknown.
-    public var description: String {
-        switch (line, column) {
-        case let (line?, column?): "line \(line), column \(column): \(message)"
-        case let (line?, nil): "line \(line): \(message)"
-        default: message
-        }
-    }
 }
 
 extension Theme {
