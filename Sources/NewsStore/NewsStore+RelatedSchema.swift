@@ -13,6 +13,8 @@ extension NewsStore {
     /// - `related_reference`: unresolved headline references, filed under hashes of their
     ///   variants (`RelatedScoring.headlineVariants`), so that an article arriving later with a
     ///   near-identical title finds the articles that named it.
+    ///
+    /// Computed links go in `related` with an empty title (see `RelatedList`).
     static func createRelatedSchema(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE related_state (
@@ -48,6 +50,11 @@ extension NewsStore {
                 WHERE variant IN (SELECT value FROM json_each(OLD.variants)) AND articleID = OLD.articleID;
             END;
 
+            -- Links written by updateRelated (an empty title: they show their target's) go with
+            -- their target; other links stay, unresolved.
+            CREATE TRIGGER related_computed_target_delete BEFORE DELETE ON article BEGIN
+                DELETE FROM related WHERE targetID = OLD.id AND title = '';
+            END;
             """)
     }
 }

@@ -67,17 +67,17 @@ extension NewsStore {
     /// computed related stories. For inspecting and testing the model.
     public func relatedSimilarity(_ a: ArticleID, _ b: ArticleID) throws -> (similarity: Double, sharedTerms: Int)? {
         try read { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM related_state WHERE articleID = ?", arguments: [b.rawValue]) != nil,
-                  let row = try Row.fetchOne(db, sql: """
-                    SELECT total(x.weight * y.weight), count(y.term)
-                    FROM related_state s, json_each(s.terms) t
-                    JOIN related_signature x ON x.term = t.value AND x.articleID = s.articleID
-                    LEFT JOIN related_signature y ON y.term = t.value AND y.articleID = ?
-                    WHERE s.articleID = ?
-                    """, arguments: [b.rawValue, a.rawValue]),
-                  try Bool.fetchOne(db, sql: "SELECT 1 FROM related_state WHERE articleID = ?", arguments: [a.rawValue]) != nil
-            else { return nil }
-            return (row[0], row[1])
+            let computed = try Int.fetchOne(db, sql: "SELECT count(*) FROM related_state WHERE articleID IN (?, ?)",
+                                            arguments: [a.rawValue, b.rawValue]) ?? 0
+            guard computed == Set([a, b]).count else { return nil }
+            let row = try Row.fetchOne(db, sql: """
+                SELECT total(x.weight * y.weight), count(y.term)
+                FROM related_state s, json_each(s.terms) t
+                JOIN related_signature x ON x.term = t.value AND x.articleID = s.articleID
+                LEFT JOIN related_signature y ON y.term = t.value AND y.articleID = ?
+                WHERE s.articleID = ?
+                """, arguments: [b.rawValue, a.rawValue])
+            return (row?[0] ?? 0, row?[1] ?? 0)
         }
     }
 
@@ -179,11 +179,35 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
     }
 
     mutating func run(_ batch: [RelatedDocument]) throws {
+        let batch = try stillPending(batch)
         try countTerms(of: batch)
         for document in batch {
             try update(document)
             summary.computed += 1
         }
+    }
+
+    /// The documents as the write transaction finds them: another process may have computed
+    /// or removed some since they were read.
+    private mutating func stillPending(_ batch: [RelatedDocument]) throws -> [RelatedDocument] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT s.contentHash FROM article a LEFT JOIN related_state s ON s.articleID = a.id WHERE a.id = ?
+            """)
+        var pending: [RelatedDocument] = []
+        for var document in batch {
+            guard let row = try Row.fetchOne(statement, arguments: [document.id.rawValue]) else {
+                summary.unchanged += 1
+                continue
+            }
+            let computedHash: Int64? = row[0]
+            guard computedHash != document.contentHash else {
+                summary.unchanged += 1
+                continue
+            }
+            document.isCounted = computedHash != nil
+            pending.append(document)
+        }
+        return pending
     }
 
     // MARK: Document frequencies
@@ -291,16 +315,15 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
             guard let headline = try RelatedHeadline.fetch(other, db),
                   let kind = scoring.relation(of: document.headline, to: headline, similarity: overlap.dot,
                                               sharedTerms: overlap.shared) else { continue }
-            lists[kind, default: []].append(RelatedList.Entry(headline, score: overlap.dot))
+            lists[kind, default: []].append(RelatedList.Entry(target: headline.id, score: overlap.dot))
         }
-        let own = RelatedList.Target(document.headline)
         let writer = RelatedList(db: db, limit: limits.linksPerKind)
         try writer.replaceComputed(of: document.id, with: lists)
         for (kind, entries) in lists {
             summary.links += min(entries.count, limits.linksPerKind)
             for entry in entries.prefix(limits.linksPerKind) {
-                let backlink = RelatedList.Entry(target: own, score: entry.score)
-                if try writer.add(backlink, kind: kind, to: entry.target.id) { summary.backlinks += 1 }
+                let backlink = RelatedList.Entry(target: document.id, score: entry.score)
+                if try writer.add(backlink, kind: kind, to: entry.target) { summary.backlinks += 1 }
             }
         }
     }

@@ -10,8 +10,10 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["HERALD_RELATED_BENCH"] != nil))
     func thousandNewArticlesIntoALargeStore() throws {
         let size = Int(ProcessInfo.processInfo.environment["HERALD_RELATED_BENCH"] ?? "") ?? 100_000
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("related-bench-\(UUID()).db").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        // HERALD_RELATED_BENCH_KEEP=<path> keeps the store there, for a look at its tables.
+        let kept = ProcessInfo.processInfo.environment["HERALD_RELATED_BENCH_KEEP"]
+        let path = kept ?? FileManager.default.temporaryDirectory.appendingPathComponent("related-bench-\(UUID()).db").path
+        defer { if kept == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } } }
         let store = try NewsStore.open(path: path)
         var generator = SyntheticNews(seed: 42)
         let feeds = try (0..<100).map { try store.upsertFeed(Feed(url: "bench:\($0)", kind: .web, title: "Source \($0)")) }
