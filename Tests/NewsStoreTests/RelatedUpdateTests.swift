@@ -221,6 +221,35 @@ private final class SignatureCalls: Sendable {
         #expect(try store.relatedIndexRows(of: page).references > 0, "the unresolved ones stay filed")
     }
 
+    /// The articles in memory give what reading them back gives, and only new or changed
+    /// articles need computing.
+    @Test func inputsFromArticlesInMemoryMatchTheStoredPath() throws {
+        let articles = [article(1, "harbor bridge closes for repairs", links: ["https://example.org/2"]),
+                        article(2, "harbor bridge repairs begin"), article(3, "orchard harvest starts early")]
+        let (stored, storedFeed) = try storeWithFeed()
+        let storedIDs = try stored.upsertArticles(articles, feed: storedFeed).ids
+        try stored.updateRelated(for: storedIDs, scoring: scoring)
+
+        let (memory, memoryFeed) = try storeWithFeed()
+        let ids = try memory.upsertArticles(articles, feed: memoryFeed).ids
+        #expect(try memory.articlesNeedingRelated(ids) == ids)
+        let summary = try memory.updateRelated(zip(ids, articles).map { RelatedInput(id: $0, article: $1, scoring: scoring) },
+                                               scoring: scoring)
+        #expect(summary.computed == 3 && summary.resolved == 1)
+        for (a, b) in zip(storedIDs, ids) {
+            #expect(try stored.article(id: a)?.related == memory.article(id: b)?.related)
+        }
+
+        #expect(try memory.articlesNeedingRelated(ids).isEmpty)
+        var changed = articles
+        changed[2] = article(3, "orchard harvest starts late")
+        _ = try memory.upsertArticles([changed[2]], feed: memoryFeed)
+        #expect(try memory.articlesNeedingRelated(ids + [ArticleID(99)]) == [ids[2]])
+        let again = try memory.updateRelated(zip(ids, changed).map { RelatedInput(id: $0, article: $1, scoring: scoring) },
+                                             scoring: scoring)
+        #expect(again.computed == 1 && again.unchanged == 2)
+    }
+
     @Test func documentFrequenciesCountEachArticleOnce() throws {
         let (store, feed) = try storeWithFeed()
         let ids = try add([article(1, "harbor news"), article(2, "harbor weather"), article(3, "market news")],
