@@ -220,7 +220,7 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
 
     /// Document frequencies of the batch's terms, and how many articles they count.
     private var frequencies: [String: Int] = [:]
-    private var documents = 0
+    private var countedArticles = 0
     /// Whether any article has filed an unresolved headline reference (most stores of feeds
     /// never do, and then no article needs to look for references to it).
     private var hasFiledReferences = false
@@ -235,6 +235,7 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
     mutating func run(_ inputs: [RelatedInput]) throws {
         let batch = try documents(inputs)
         try countTerms(of: batch)
+        hasFiledReferences = try Bool.fetchOne(db, sql: "SELECT 1 FROM related_reference LIMIT 1") ?? false
         for document in batch {
             try update(document)
             summary.computed += 1
@@ -293,7 +294,7 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
                 """, arguments: [RelatedJSON.object(added)])
             while let row = try counted.next() { frequencies[row[0]] = row[1] }
         }
-        documents = try Int.fetchOne(db, sql: """
+        countedArticles = try Int.fetchOne(db, sql: """
             INSERT INTO related_term (term, documents) VALUES ('', ?)
             ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
             RETURNING documents
@@ -306,7 +307,6 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
                 """, arguments: [RelatedJSON.array(Array(uncounted))])
             while let row = try rows.next() { frequencies[row[0]] = row[1] }
         }
-        hasFiledReferences = try Bool.fetchOne(db, sql: "SELECT 1 FROM related_reference LIMIT 1") ?? false
     }
 
     // MARK: One article
@@ -320,9 +320,10 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
                 DELETE FROM related WHERE targetID = ? AND kind IN ('similar', 'sameStory')
                 """).execute(arguments: [id])
         }
-        let signature = scoring.signature(of: document.weights, documentFrequency: frequencies, documents: documents)
+        let signature = scoring.signature(of: document.weights, documentFrequency: frequencies,
+                                          documents: countedArticles)
         let searchable = signature.filter { term, _ in
-            scoring.isSearchable(documentFrequency: frequencies[term] ?? 1, documents: documents)
+            scoring.isSearchable(documentFrequency: frequencies[term] ?? 1, documents: countedArticles)
         }
         let overlaps = try overlaps(of: document.id, signature: searchable)
         let insertTerm = try db.cachedStatement(sql: """

@@ -159,8 +159,8 @@ private final class SignatureCalls: Sendable {
         let other = try store.upsertFeed(Feed(url: "https://other.example/feed", title: "Other Post"))
         let gone = try add([article(1, "harbor bridge closes for repairs", source: "Other Post"),
                             article(2, "orchard harvest starts early", source: "Other Post")], to: store, feed: other)
-        let kept = try add([article(3, "harbor bridge repairs begin", related: [RelatedLink(title: "orchard harvest starts early")])],
-                           to: store, feed: feed)[0]
+        let kept = try add([article(3, "harbor bridge repairs begin",
+                                    related: [RelatedLink(title: "orchard harvest starts early")])], to: store, feed: feed)[0]
         let links = try computed(kept, in: store)
         #expect(links.map(\.articleID) == [gone[0]])
         #expect(links.first?.title == "harbor bridge closes for repairs" && links.first?.url == "https://example.org/1")
