@@ -6,8 +6,12 @@ import NewsModel
 enum HotQuery: Hashable {
     /// A page of headlines of a scope; arguments: the scope's, then limit and offset.
     case headlines(HeadlineScope)
-    /// A page of search hits; arguments: match expression, limit, offset.
+    /// A page of search hits by relevance; arguments: match expression, limit, offset.
     case search
+    /// A page of search hits, the most recently stored first; arguments: match expression, limit, offset.
+    case searchRecent
+    /// How many articles match, counting no further than a cap; arguments: match expression, cap.
+    case searchMatchesUpTo
     /// Headlines with a title key; argument: the key.
     case titleKey
     /// An article with its body; argument: the id.
@@ -34,16 +38,20 @@ enum HotQuery: Hashable {
                 WHERE \(scope.filter.condition)
                 ORDER BY a.sortDate DESC, a.id DESC LIMIT ? OFFSET ?
                 """
-        case .search:
-            // FTS5 sorts by `rank` itself and SQLite computes snippets only for the rows of the
-            // page: this must stay a scan of `search` with the article joined after.
+        case .search, .searchRecent:
+            // FTS5 orders by rank or rowid itself and SQLite computes snippets only for the rows
+            // of the page: keep `search` the outer loop. Ordered by rowid, the rank is left out:
+            // bm25 would count the documents of every term, a pass over all matches.
+            let (rank, order) = self == .search ? ("rank", "rank") : ("0.0", "search.rowid DESC")
             return """
                 SELECT \(HeadlineColumns.sql),
-                       snippet(search, -1, '[', ']', '…', \(NewsStore.snippetTokens)) AS snippet, rank
+                       snippet(search, -1, '[', ']', '…', \(NewsStore.snippetTokens)) AS snippet, \(rank) AS rank
                 FROM search CROSS JOIN article a ON a.id = search.rowid CROSS JOIN feed f ON f.id = a.feedID
                 WHERE search MATCH ?
-                ORDER BY rank LIMIT ? OFFSET ?
+                ORDER BY \(order) LIMIT ? OFFSET ?
                 """
+        case .searchMatchesUpTo:
+            return "SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?)"
         case .titleKey:
             return """
                 SELECT \(HeadlineColumns.sql)
@@ -92,7 +100,8 @@ enum HotQuery: Hashable {
     var sampleArguments: StatementArguments {
         switch self {
         case .headlines(let scope): return scope.filter.arguments + [50, 0]
-        case .search: return ["\"news\"", 20, 0]
+        case .search, .searchRecent: return ["\"news\"", 20, 0]
+        case .searchMatchesUpTo: return ["\"news\"", 3_001]
         case .titleKey: return ["news"]
         case .article: return [1]
         case .matchByGuid: return [1, "guid"]

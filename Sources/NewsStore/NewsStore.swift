@@ -71,6 +71,9 @@ public final class NewsStore: Sendable {
             let pool = try DatabasePool(path: path, configuration: config)
             try migrator.migrate(pool)
             return NewsStore(writer: pool, path: path, isFile: true)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            // The file changed since it was inspected; SQLite refused it before writing.
+            throw StoreError.notAStore(path: path, reason: "not an SQLite database")
         } catch {
             throw StoreError.mapping(error, path: path)
         }
@@ -119,17 +122,12 @@ public final class NewsStore: Sendable {
 }
 
 extension StoreError {
-    /// `error` as the store reports it: SQLite's busy and locked codes become `.busy`;
-    /// a file SQLite cannot read as a database becomes `.notAStore`.
+    /// `error` as the store reports it: SQLite's busy and locked codes become `.busy`.
     static func mapping(_ error: any Error, path: String) -> any Error {
         guard let error = error as? DatabaseError else { return error }
         switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError.busy(path: path)
-        case .SQLITE_NOTADB:
-            return StoreError.notAStore(path: path, reason: "not an SQLite database")
-        default:
-            return error
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+        default: return error
         }
     }
 }

@@ -9,17 +9,16 @@ import Foundation
 /// those tokens, so `本語` finds `日本語`. Snippets drop the fences again.
 ///
 /// Why not the `trigram` tokenizer, which finds any substring? Measured on the 10,000-item
-/// benchmark corpus (52.7 MB of feeds): with trigram the store was 2.5x the feed bytes,
-/// with `unicode61` plus fences 0.84x. Trigram with `detail=none` is small but cannot match
-/// anything longer than three characters. The price: Latin text matches whole words or word
-/// prefixes (the last query term is a prefix), not arbitrary substrings inside a word.
+/// benchmark corpus (52.7 MB of feeds), bodies plus index took 2.5x the feed bytes with
+/// trigram and 0.84x with `unicode61` plus fences (the whole store: 0.93x). Trigram with
+/// `detail=none` is small but cannot match anything longer than three characters. The price:
+/// Latin text matches whole words, not substrings inside a word. Nor are words prefixes: a
+/// three-letter prefix like `the*` merges dozens of terms and took 100 ms at 100,000 articles.
 enum SearchText {
     /// The fence put around each CJK character.
     static let fence: Unicode.Scalar = "\u{200B}"
     /// Terms beyond this many are ignored, so a pasted page cannot make a pathological query.
     static let maximumTerms = 32
-    /// The last query term matches as a prefix when it has at least this many letters or digits.
-    static let minimumPrefixLength = 3
 
     /// `text` with every CJK character fenced; unchanged (and not copied) when it has none.
     ///
@@ -81,21 +80,14 @@ enum SearchText {
     ///
     /// Every whitespace-separated term becomes a quoted string (quotes doubled), so no input can
     /// be read as FTS5 syntax: `AND`, `(`, `*`, `-`, `:` and `"` are searched as text, never
-    /// operators. Terms are ANDed; the last one matches as a prefix. Terms without a letter or
-    /// digit would give an empty phrase, which matches nothing, so they are dropped.
+    /// operators. Terms are ANDed. Terms without a letter or digit would give an empty phrase,
+    /// which matches nothing, so they are dropped.
     static func matchExpression(for query: String) -> String? {
         let terms = query.split(whereSeparator: { $0.isWhitespace })
             .filter { $0.unicodeScalars.contains(where: isWordScalar) }
             .prefix(maximumTerms)
-        guard !terms.isEmpty else { return nil }
-        var parts: [String] = []
-        for (index, term) in terms.enumerated() {
-            let quoted = "\"" + indexable(String(term)).replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            let isLast = index == terms.count - 1
-            let prefix = isLast && term.unicodeScalars.filter(isWordScalar).count >= minimumPrefixLength
-            parts.append(prefix ? quoted + "*" : quoted)
-        }
-        return parts.joined(separator: " ")
+            .map { "\"" + indexable(String($0)).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        return terms.isEmpty ? nil : terms.joined(separator: " ")
     }
 
     /// A snippet as shown to the reader: fences removed, line breaks and runs of spaces made one space.

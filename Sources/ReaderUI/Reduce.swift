@@ -77,10 +77,12 @@ extension AppState {
             message = .info("Select a passage with v, or a highlight in the sidebar")
         case .startSelection:
             startSelection()
-        case .addNote:
-            if focus == .sidebar { promptForBookmark(sidebarBookmark, tags: false) }
-        case .editTags:
-            if focus == .sidebar { promptForBookmark(sidebarBookmark, tags: true) }
+        case .addNote, .editTags:
+            guard focus == .sidebar else {
+                message = .info("Select a bookmarked highlight in the sidebar first")
+                break
+            }
+            promptForBookmark(sidebarBookmark, tags: action == .editTags)
         case .showBookmarks:
             overlay = .bookmarks(BookmarksScreen())
             return [.loadBookmarks(text: nil, tag: nil)]

@@ -15,8 +15,8 @@ enum BookmarkExport {
     struct ArticleGroup: Codable {
         var title: String
         var source: String
-        var url: String?
-        var date: Date?
+        @Nullable var url: String?
+        @Nullable var date: Date?
         var bookmarks: [Entry]
     }
 
@@ -24,8 +24,8 @@ enum BookmarkExport {
     struct Entry: Codable {
         var kind: HighlightKind
         var text: String
-        var attribution: String?
-        var note: String?
+        @Nullable var attribution: String?
+        @Nullable var note: String?
         var tags: [String]
         var created: Date
         /// True when the passage is no longer in the article.

@@ -12,6 +12,7 @@ struct Herald: AsyncParsableCommand {
             ImportCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self,
             AddCommand.self, RemoveCommand.self, FeedsCommand.self, RefreshCommand.self,
             ExportCommand.self, BookmarksCommand.self, ParseCommand.self, OpenCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: ReadCommand.self)
 }

@@ -9,10 +9,10 @@ enum JSONOutput {
         var feed_id: Int64
         var title: String
         var source: String
-        var date: Date?
+        @Nullable var date: Date?
         var read: Bool
         var starred: Bool
-        var url: String?
+        @Nullable var url: String?
 
         init(_ h: Headline) {
             id = h.id.rawValue; feed_id = h.feedID.rawValue; title = h.title; source = h.source
@@ -22,16 +22,16 @@ enum JSONOutput {
 
     /// One body block: `type` is paragraph, heading, quote, list_item, preformatted, image, table or rule.
     struct BlockRow: Encodable {
-        struct Link: Encodable { var text: String; var url: String }
+        struct Link: Codable { var text: String; var url: String }
         var type: String
         var text: String
-        var level: Int?
-        var attribution: String?
-        var depth: Int?
-        var number: Int?
-        var url: String?
-        var rows: [[String]]?
-        var links: [Link]?
+        @Nullable var level: Int?
+        @Nullable var attribution: String?
+        @Nullable var depth: Int?
+        @Nullable var number: Int?
+        @Nullable var url: String?
+        @Nullable var rows: [[String]]?
+        @Nullable var links: [Link]?
 
         init(_ block: Block) {
             text = block.plainText
@@ -52,12 +52,12 @@ enum JSONOutput {
 
     /// One highlight (`kind`: takeaway, highlight, quote, keySentence, passage).
     struct HighlightRow: Encodable {
-        struct AnchorRow: Encodable { var block: Int; var start: Int; var end: Int }
-        var id: Int64?
+        struct AnchorRow: Codable { var block: Int; var start: Int; var end: Int }
+        @Nullable var id: Int64?
         var kind: String
         var text: String
-        var attribution: String?
-        var anchor: AnchorRow?
+        @Nullable var attribution: String?
+        @Nullable var anchor: AnchorRow?
 
         init(_ h: Highlight) {
             id = h.id?.rawValue; kind = h.kind.rawValue; text = h.text; attribution = h.attribution
@@ -68,12 +68,12 @@ enum JSONOutput {
     /// One related story; `article_id` is null when unresolved.
     struct RelatedRow: Encodable {
         var title: String
-        var url: String?
-        var article_id: Int64?
+        @Nullable var url: String?
+        @Nullable var article_id: Int64?
         var resolved: Bool
         var kind: String
         var score: Double
-        var source: String?
+        @Nullable var source: String?
 
         init(_ r: RelatedLink) {
             title = r.title; url = r.url; article_id = r.articleID?.rawValue; resolved = r.articleID != nil
@@ -83,17 +83,17 @@ enum JSONOutput {
 
     /// The whole article of `herald show --json`.
     struct ArticleDocument: Encodable {
-        var id: Int64?
-        var feed_id: Int64?
+        @Nullable var id: Int64?
+        @Nullable var feed_id: Int64?
         var source: String
         var title: String
         var alternate_titles: [String]
-        var summary: String?
-        var author: String?
-        var url: String?
-        var guid: String?
-        var published: Date?
-        var updated: Date?
+        @Nullable var summary: String?
+        @Nullable var author: String?
+        @Nullable var url: String?
+        @Nullable var guid: String?
+        @Nullable var published: Date?
+        @Nullable var updated: Date?
         var read: Bool
         var starred: Bool
         var body: [BlockRow]

@@ -21,7 +21,7 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file), options: .mappedIfSafe)
+            data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
         } catch {
             printError("herald: cannot read \(file): \(error.localizedDescription)")
             throw ExitCode.failure

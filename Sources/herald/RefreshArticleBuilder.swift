@@ -14,22 +14,22 @@ enum RefreshArticleBuilder {
 
     static func article(from entry: ParsedEntry, source: String, feedURL: URL) -> Article {
         let base = entry.link.flatMap { URL(string: $0) } ?? feedURL
-        let body = blocks(entry.contentHTML, isHTML: entry.contentIsHTML, base: base)
-        let summaryBlocks = blocks(entry.summary, isHTML: true, base: base)
-        let summary = oneLine(summaryBlocks.plainText)
-        let finalBody = body.isEmpty ? summaryBlocks : body
+        var body = blocks(entry.contentHTML, isHTML: entry.contentIsHTML, base: base)
+        // The summary is shown as one line: plain text is enough (no second HTML parse).
+        let summary = entry.summary.map { oneLine(HTMLText.plainText($0)) } ?? ""
+        if body.isEmpty { body = blocks(entry.summary, isHTML: true, base: base) }
         let title = oneLine(entry.title ?? "")
         return Article(
             source: source,
             url: entry.link.map(clean),
             guid: entry.id.map(clean).flatMap { $0.isEmpty ? nil : $0 },
-            title: title.isEmpty ? fallbackTitle(summary: summary, body: finalBody) : title,
+            title: title.isEmpty ? fallbackTitle(summary: summary, body: body) : title,
             summary: summary.isEmpty ? nil : summary,
             author: entry.author.map { oneLine($0) }.flatMap { $0.isEmpty ? nil : $0 },
             published: entry.published,
             updated: entry.updated,
-            body: finalBody,
-            highlights: HighlightExtractor.extract(from: finalBody, explicit: [], maxKeySentences: keySentences),
+            body: body,
+            highlights: HighlightExtractor.extract(from: body, explicit: [], maxKeySentences: keySentences),
             related: entry.relatedLinks.map { link in
                 RelatedLink(title: oneLine(link.title ?? "").isEmpty ? link.url : oneLine(link.title ?? ""),
                             url: link.url, kind: .explicit)
@@ -61,6 +61,25 @@ enum RefreshArticleBuilder {
 
     /// Cleaned, on one line, whitespace runs collapsed.
     static func oneLine(_ text: String) -> String {
-        TextSanitizer.clean(text, keepNewlines: false).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let cleaned = TextSanitizer.clean(text, keepNewlines: false)
+        if isCollapsed(cleaned) { return cleaned }
+        return cleaned.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// True when `text` has no leading, trailing or doubled whitespace and no whitespace but
+    /// plain spaces (the usual case for titles the parser already cleaned).
+    private static func isCollapsed(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar == " " {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else if scalar.properties.isWhitespace {
+                return false
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 }

@@ -21,6 +21,9 @@ struct Refresher: Sendable {
     var now: @Sendable () -> Date = { Date() }
 
     /// Refreshes `feeds` (text-page sources are skipped: they have nothing to fetch).
+    ///
+    /// Cancelling the calling task cancels the fetches in flight; feeds not refreshed by then
+    /// are reported as failed with "cancelled" and their stored state is left as it was.
     func refresh(_ feeds: [Feed], progress: Progress? = nil) async -> RefreshSummary {
         let feeds = feeds.filter { $0.kind == .web && $0.id != nil }
         var reports: [RefreshReport?] = Array(repeating: nil, count: feeds.count)
@@ -99,6 +102,7 @@ struct Refresher: Sendable {
     /// Writes one feed's outcome to the store and says what happened.
     private func apply(_ prepared: Prepared, to feed: Feed) -> RefreshReport {
         guard let id = feed.id else { return RefreshReport(feed: feed, outcome: .failed("feed is not stored")) }
+        if Task.isCancelled, case .failed = prepared { return RefreshReport(feed: feed, outcome: .failed("cancelled")) }
         let date = now()
         do {
             switch prepared {

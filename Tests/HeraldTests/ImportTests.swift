@@ -11,7 +11,7 @@ struct ImportTests {
         "\(site)\n\(title)\n\(paragraph.prefix(60)) summary line.\n\n\(paragraph)\nA second paragraph says more about the vote, the budget and what happens next.\n"
     }
 
-    @Test func textPagesAreReportedFileByFileAndBadFilesAreNamed() throws {
+    @Test func textPagesAreReportedFileByFileAndBadFilesAreNamed() async throws {
         let herald = try HeraldRun()
         defer { herald.remove() }
         let folder = herald.folder.appendingPathComponent("pages")
@@ -26,7 +26,7 @@ struct ImportTests {
         try Data([0, 1, 2, 0xFF, 0]).write(to: folder.appendingPathComponent("binary.txt"))
         try Data("not a page".utf8).write(to: folder.appendingPathComponent("ignored.md"))
 
-        let first = try herald.run(["import", folder.path])
+        let first = try await herald.run(["import", folder.path])
         #expect(first.status == 0, "some pages were imported")
         #expect(first.lines.filter { $0.hasPrefix("added: ") }.count == 3)
         #expect(first.stdout.contains("3 pages: 3 added, 0 updated, 0 unchanged; 2 files not imported"))
@@ -43,19 +43,19 @@ struct ImportTests {
         try Data(page(site: "Harbour Times", title: "Council passes the budget",
                       paragraph: "The council met on Tuesday instead, and the vote on the budget was close after a long debate.").utf8)
             .write(to: folder.appendingPathComponent("a.txt"))
-        let second = try herald.run(["import", folder.appendingPathComponent("a.txt").path,
+        let second = try await herald.run(["import", folder.appendingPathComponent("a.txt").path,
                                      folder.appendingPathComponent("c.txt").path])
         #expect(second.lines.contains { $0.hasPrefix("updated: ") && $0.contains("a.txt") })
         #expect(second.lines.contains { $0.hasPrefix("unchanged: ") && $0.contains("c.txt") })
 
-        let onlyBad = try herald.run(["import", folder.appendingPathComponent("empty.txt").path])
+        let onlyBad = try await herald.run(["import", folder.appendingPathComponent("empty.txt").path])
         #expect(onlyBad.status == 1, "nothing imported and an error: exit 1")
-        let missing = try herald.run(["import", herald.folder.appendingPathComponent("nope").path])
+        let missing = try await herald.run(["import", herald.folder.appendingPathComponent("nope").path])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no such file or folder"))
     }
 
-    @Test func opmlImportThenExportKeepsTitlesURLsAndTags() throws {
+    @Test func opmlImportThenExportKeepsTitlesURLsAndTags() async throws {
         let herald = try HeraldRun()
         defer { herald.remove() }
         let opml = """
@@ -72,19 +72,19 @@ struct ImportTests {
         """
         let file = herald.folder.appendingPathComponent("subs.xml")
         try Data(opml.utf8).write(to: file)
-        let imported = try herald.run(["import", file.path])
+        let imported = try await herald.run(["import", file.path])
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("4 feeds: 3 added, 0 already subscribed, 1 skipped"))
         #expect(imported.stderr.contains("skipped: Bad: unsupported URL scheme 'ftp'"))
 
         let exported = herald.folder.appendingPathComponent("out.opml")
-        let export = try herald.run(["export", "--opml", "--output", exported.path])
+        let export = try await herald.run(["export", "--opml", "--output", exported.path])
         #expect(export.status == 0)
 
         // Import the export into a second store: same feeds, titles and tags.
         let other = try HeraldRun()
         defer { other.remove() }
-        #expect(try other.run(["import", exported.path]).status == 0)
+        #expect(try await other.run(["import", exported.path]).status == 0)
         func feeds(_ h: HeraldRun) throws -> [String: Feed] {
             let store = try NewsStore.open(path: h.storePath)
             return Dictionary(uniqueKeysWithValues: try store.feeds().map(\.feed).filter { $0.kind == .web }.map { ($0.url, $0) })
@@ -102,13 +102,13 @@ struct ImportTests {
         #expect(before["https://deep.example/rss"]?.tags == ["Tech", "Inner"])
         #expect(before["https://loose.example/feed.json"]?.title == "Loose & free")
 
-        let stdout = try herald.run(["export", "--opml"])
+        let stdout = try await herald.run(["export", "--opml"])
         #expect(stdout.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"))
-        #expect(try herald.run(["export"]).status != 0, "a format must be chosen")
+        #expect(try await herald.run(["export"]).status != 0, "a format must be chosen")
     }
 
     @Test(.enabled(if: LoopbackServer.isAvailable))
-    func newsboatSetupCarriesOverFeedsTagsAndReadState() throws {
+    func newsboatSetupCarriesOverFeedsTagsAndReadState() async throws {
         let server = try LoopbackServer()
         let herald = try HeraldRun()
         defer { herald.remove() }
@@ -138,7 +138,7 @@ struct ImportTests {
             NewsboatCachedItem(feedURL: two, guid: "two-0", title: "two item 0", published: day,
                                contentHTML: "<p>Unread.</p>"),
         ])
-        let run = try herald.run(["import", "--newsboat", urlsFile.path, "--cache", cacheFile.path])
+        let run = try await herald.run(["import", "--newsboat", urlsFile.path, "--cache", cacheFile.path])
         #expect(run.status == 0)
         #expect(run.stdout.contains("2 feeds: 2 added, 0 already subscribed, 2 lines skipped"))
         #expect(run.stdout.contains("3 articles carried over (2 unread, 1 starred)"))
@@ -161,7 +161,7 @@ struct ImportTests {
         // The live feed has the same guids: a refresh matches them and keeps the state.
         try server.write("one.xml", TestFeeds.rss(title: "One", items: TestFeeds.items(3, prefix: "one")))
         try server.write("two.xml", TestFeeds.rss(title: "Two", items: TestFeeds.items(1, prefix: "two")))
-        let refresh = try herald.run(["refresh"])
+        let refresh = try await herald.run(["refresh"])
         #expect(refresh.stdout.contains("2 feeds: 2 updated, 0 not modified, 0 failed; 1 new article"))
         let store = try NewsStore.open(path: herald.storePath)
         let items = try store.headlines(.feed(try #require(try store.feed(url: one)?.id)), offset: 0, limit: 10)
@@ -169,7 +169,7 @@ struct ImportTests {
         #expect(items.first { $0.title == "one item 0" }?.isRead == true)
         #expect(items.first { $0.title == "one item 1" }?.isStarred == true)
 
-        let notACache = try herald.run(["import", "--newsboat", urlsFile.path, "--cache", urlsFile.path])
+        let notACache = try await herald.run(["import", "--newsboat", urlsFile.path, "--cache", urlsFile.path])
         #expect(notACache.stderr.contains("is not a newsboat cache"))
     }
 }

@@ -25,11 +25,11 @@ struct RefreshTests {
         try server.write("b.xml", TestFeeds.rss(title: "Beta", items: TestFeeds.items(2, prefix: "b")))
         let a = server.url("/a.xml").absoluteString
         let b = server.url("/b.xml").absoluteString
-        #expect(try herald.run(["add", a]).stdout.hasPrefix("added feed "))
-        #expect(try herald.run(["add", b, "--tag", "news"]).status == 0)
+        #expect(try await herald.run(["add", a]).stdout.hasPrefix("added feed "))
+        #expect(try await herald.run(["add", b, "--tag", "news"]).status == 0)
         #expect(server.requests().isEmpty, "add does not fetch without --fetch")
 
-        let first = try herald.run(["refresh"])
+        let first = try await herald.run(["refresh"])
         #expect(first.status == 0)
         #expect(summary(first) == "2 feeds: 2 updated, 0 not modified, 0 failed; 5 new articles")
         #expect(first.lines.filter { $0.hasPrefix("[") }.count == 2, "one progress line per feed off a TTY")
@@ -47,7 +47,7 @@ struct RefreshTests {
         var changed = TestFeeds.items(4, prefix: "a")
         changed[0].title = "a item 0, retitled"
         try server.write("a.xml", TestFeeds.rss(title: "Alpha", items: changed))
-        let second = try herald.run(["refresh"])
+        let second = try await herald.run(["refresh"])
         #expect(summary(second) == "2 feeds: 1 updated, 1 not modified, 0 failed; 1 new article")
 
         do {
@@ -60,7 +60,7 @@ struct RefreshTests {
             #expect(items.first { $0.title == "a item 3" }?.isRead == false)
         }
 
-        let third = try herald.run(["refresh"])
+        let third = try await herald.run(["refresh"])
         #expect(summary(third) == "2 feeds: 0 updated, 2 not modified, 0 failed; 0 new articles")
         let validators = server.requests(for: "/a.xml").map { $0.headers["if-none-match"] != nil }
         #expect(validators == [false, true, true], "validators stored from the first fetch are sent back")
@@ -74,14 +74,14 @@ struct RefreshTests {
         try server.route("/broken", .init(body: "this is not a feed at all"))
         try server.route("/slow", .init(hang: 20))
         for path in ["/ok.xml", "/broken", "/missing.xml", "/slow"] {
-            #expect(try herald.run(["add", server.url(path).absoluteString]).status == 0)
+            #expect(try await herald.run(["add", server.url(path).absoluteString]).status == 0)
         }
-        let run = try herald.run(["refresh", "--timeout", "1"])
+        let run = try await herald.run(["refresh", "--timeout", "1"])
         #expect(run.status == 0, "some feeds succeeded")
         #expect(summary(run) == "4 feeds: 1 updated, 0 not modified, 3 failed; 3 new articles")
         #expect(run.lines.filter { $0.hasPrefix("failed: ") }.count == 3)
 
-        let listing = try herald.run(["feeds", "--json"])
+        let listing = try await herald.run(["feeds", "--json"])
         #expect(listing.status == 0)
         let feeds = try JSONDecoder().decode([FeedRow].self, from: Data(listing.stdout.utf8))
         let errors = Dictionary(uniqueKeysWithValues: feeds.map { ($0.url, $0.lastError) })
@@ -91,7 +91,7 @@ struct RefreshTests {
         #expect(errors[server.url("/broken").absoluteString].flatMap { $0 }?.isEmpty == false)
         #expect(feeds.first { $0.url.hasSuffix("/ok.xml") }?.total == 3)
 
-        let allFailed = try herald.run(["refresh", server.url("/broken").absoluteString,
+        let allFailed = try await herald.run(["refresh", server.url("/broken").absoluteString,
                                         server.url("/missing.xml").absoluteString])
         #expect(allFailed.status == 1, "exit 1 when every feed failed")
         #expect(summary(allFailed) == "2 feeds: 0 updated, 0 not modified, 2 failed; 0 new articles")
@@ -105,9 +105,9 @@ struct RefreshTests {
         try server.write("t.xml", TestFeeds.rss(title: "Temp", items: TestFeeds.items(1, prefix: "t")))
         try server.route("/old", .init(status: 301, location: "/new.xml"))
         try server.route("/temp", .init(status: 302, location: "/t.xml"))
-        try herald.run(["add", server.url("/old").absoluteString])
-        try herald.run(["add", server.url("/temp").absoluteString])
-        let run = try herald.run(["refresh"])
+        try await herald.run(["add", server.url("/old").absoluteString])
+        try await herald.run(["add", server.url("/temp").absoluteString])
+        let run = try await herald.run(["refresh"])
         #expect(summary(run) == "2 feeds: 2 updated, 0 not modified, 0 failed; 2 new articles")
         #expect(run.lines.contains("moved: Moved -> \(server.url("/new.xml").absoluteString)"))
         let store = try NewsStore.open(path: herald.storePath)
@@ -128,18 +128,18 @@ struct RefreshTests {
         }
         let opml = herald.folder.appendingPathComponent("feeds.opml")
         try Data(TestFeeds.opml(list).utf8).write(to: opml)
-        let imported = try herald.run(["import", opml.path])
+        let imported = try await herald.run(["import", opml.path])
         #expect(imported.status == 0)
         #expect(imported.stdout.contains("200 feeds: 200 added, 0 already subscribed"))
 
-        let first = try herald.run(["refresh", "--jobs", "8"])
+        let first = try await herald.run(["refresh", "--jobs", "8"])
         #expect(first.status == 0)
         let progress = first.lines.filter { $0.hasPrefix("[") }
         #expect(progress.count == 200)
         #expect(progress.last?.hasPrefix("[200/200] Feed F") == true)
         #expect(summary(first) == "200 feeds: 200 updated, 0 not modified, 0 failed; 1000 new articles")
 
-        let second = try herald.run(["refresh"])
+        let second = try await herald.run(["refresh"])
         #expect(summary(second) == "200 feeds: 0 updated, 200 not modified, 0 failed; 0 new articles")
     }
 
@@ -150,24 +150,14 @@ struct RefreshTests {
         defer { herald.remove() }
         for index in 0..<3 {
             try server.write("p\(index).xml", TestFeeds.rss(title: "P\(index)", items: TestFeeds.items(2, prefix: "p\(index)")))
-            try herald.run(["add", server.url("/p\(index).xml").absoluteString])
+            try await herald.run(["add", server.url("/p\(index).xml").absoluteString])
         }
         // script(1) runs herald on a pseudo-terminal, so isatty(1) is true.
         let command = "\(HeraldRun.path) refresh --store \(herald.storePath)"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["COLUMNS"] = "80"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let run = try await HeraldRun.execute("/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"],
+                                              in: herald.folder, environment: ["COLUMNS": "80"])
+        let output = run.stdout
+        #expect(run.status == 0)
         #expect(output.contains("\r[########################] 3/3  P"), "the bar is redrawn in place and ends full")
         #expect(output.contains("\r\u{1B}[K3 feeds: 3 updated, 0 not modified, 0 failed; 6 new articles"),
                 "the bar is erased before the summary")
@@ -178,23 +168,23 @@ struct RefreshTests {
         let server = try LoopbackServer()
         let herald = try HeraldRun()
         defer { herald.remove() }
-        let bad = try herald.run(["add", "exec:~/bin/feed.sh"])
+        let bad = try await herald.run(["add", "exec:~/bin/feed.sh"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("unsupported URL scheme 'exec'"))
 
         try server.write("r.xml", TestFeeds.rss(title: "Removable", items: TestFeeds.items(2, prefix: "r")))
-        let added = try herald.run(["add", server.url("/r.xml").absoluteString, "--title", "Mine", "--fetch"])
+        let added = try await herald.run(["add", server.url("/r.xml").absoluteString, "--title", "Mine", "--fetch"])
         #expect(added.status == 0)
         #expect(summary(added) == "1 feed: 1 updated, 0 not modified, 0 failed; 2 new articles")
         let store = try NewsStore.open(path: herald.storePath)
         #expect(try store.feed(url: server.url("/r.xml").absoluteString)?.title == "Mine", "a user's title is kept")
 
-        let removed = try herald.run(["remove", "Mine"])
+        let removed = try await herald.run(["remove", "Mine"])
         #expect(removed.status == 0)
         #expect(removed.stdout.hasPrefix("removed feed "))
         #expect(removed.stdout.contains("Mine (\(server.url("/r.xml").absoluteString)), 2 articles"))
         #expect(try store.feed(url: server.url("/r.xml").absoluteString) == nil)
-        #expect(try herald.run(["remove", "Mine"]).status != 0)
+        #expect(try await herald.run(["remove", "Mine"]).status != 0)
     }
 }
 

@@ -159,10 +159,11 @@ struct FetchTests {
     @Test func silentServerTimesOut() async throws {
         let server = try LoopbackServer()
         try server.route("/hang", .init(hang: 30))
-        let start = Date()
         let message = failure(await fetcher(timeout: 1).fetch(FetchRequest(url: server.url("/hang"))))
+        // The server would close the connection without an answer after 30 s, which is a
+        // different error: this message can only come from the client's 1 s timeout. (No
+        // wall-clock bound: on a loaded machine resuming the test itself can take long.)
         #expect(message == "no answer within 1 s")
-        #expect(Date().timeIntervalSince(start) < 10)
     }
 
     @Test func oversizedResponseIsCutOff() async throws {
@@ -174,12 +175,10 @@ struct FetchTests {
 
     @Test func gzipBombIsCutOffAtTheDecodedLimit() async throws {
         let server = try LoopbackServer()
-        // ~200 KB on the wire, 200 MB decoded.
-        try server.route("/bomb", .init(gzipBomb: 200_000_000))
-        let start = Date()
+        // ~50 KB on the wire (under the limit), 50 MB decoded (far over it).
+        try server.route("/bomb", .init(gzipBomb: 50_000_000))
         let message = failure(await fetcher(maxBytes: 1 << 20).fetch(FetchRequest(url: server.url("/bomb"))))
         #expect(message == "response larger than 1 MiB; cut off")
-        #expect(Date().timeIntervalSince(start) < 10)
     }
 
     @Test func credentialsInTheURLBecomeBasicAuthorization() async throws {

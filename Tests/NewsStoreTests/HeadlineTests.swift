@@ -105,11 +105,14 @@ import Testing
         }
         #expect(try sample.store.queryPlan(.headlines(.unread)).contains { $0.contains("article_unread") })
         #expect(try sample.store.queryPlan(.headlines(.starred)).contains { $0.contains("article_starred") })
-        for query in [HotQuery.search, .titleKey] {
+        for query in [HotQuery.search, .searchRecent, .searchMatchesUpTo, .titleKey] {
             let plan = try sample.store.queryPlan(query)
             #expect(!Self.scansArticles(plan), "full scan of articles for \(query): \(plan)")
         }
-        #expect(!(try sample.store.queryPlan(.search)).contains { $0.contains("TEMP B-TREE") }, "FTS5 sorts by rank itself")
+        for query in [HotQuery.search, .searchRecent] {
+            let plan = try sample.store.queryPlan(query)
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "FTS5 orders \(query) itself: \(plan)")
+        }
         // Lookups done for every imported article touch a handful of rows, never a feed's worth.
         for query in HotQuery.lookups {
             let plan = try sample.store.queryPlan(query)

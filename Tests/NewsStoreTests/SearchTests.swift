@@ -46,7 +46,22 @@ import Testing
         #expect(try sample.store.searchCount("heliotrope") == 2)
         let cjk = try #require(try sample.store.search("本語", offset: 0, limit: 1).first)
         #expect(cjk.snippet.contains("日[本語]ニュース"))
-        #expect(try sample.store.search("helio", offset: 0, limit: 10).count == 2, "the last term is a prefix")
+        #expect(try sample.store.search("helio", offset: 0, limit: 10).isEmpty, "words match whole")
+    }
+
+    @Test func queriesMatchingVeryManyArticlesListTheNewestStoredFirst() throws {
+        let sample = try Sample()
+        // Every article's summary says "story".
+        let ranked = try sample.store.search("story", offset: 0, limit: 10)
+        #expect(ranked.map(\.headline.id).count == 5)
+        let recent = try sample.store.search("story", offset: 0, limit: 3, rankedMatchLimit: 4)
+        #expect(recent.map(\.headline.id) == Array(sample.ids.reversed().prefix(3)))
+        #expect(recent.allSatisfy { $0.rank == 0 && $0.snippet.contains("[story]") })
+        #expect(ranked.allSatisfy { $0.rank < 0 })
+        let next = try sample.store.search("story", offset: 3, limit: 3, rankedMatchLimit: 4)
+        #expect(next.map(\.headline.id) == [sample.ids[1], sample.ids[0]])
+        #expect(try sample.store.search("story", offset: 0, limit: 10, rankedMatchLimit: 5).map(\.headline.id)
+                == ranked.map(\.headline.id), "at the limit, still ranked")
     }
 
     @Test(arguments: ["\"", "AND (", "*", "-", "harbour\" OR \"x", "NEAR(a b)", "title:harbour",

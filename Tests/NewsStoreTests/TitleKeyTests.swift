@@ -1,3 +1,4 @@
+import NewsModel
 import Testing
 @testable import NewsStore
 
@@ -37,8 +38,8 @@ import Testing
         #expect(SearchText.indexable("“𠀋”👍語") == "“\u{200B}𠀋\u{200B}”👍\u{200B}語\u{200B}")
     }
 
-    @Test func queriesAreQuotedTermsWithThePrefixOnTheLast() {
-        #expect(SearchText.matchExpression(for: "harbour railway") == "\"harbour\" \"railway\"*")
+    @Test func queriesAreQuotedTerms() {
+        #expect(SearchText.matchExpression(for: "harbour railway") == "\"harbour\" \"railway\"")
         #expect(SearchText.matchExpression(for: "say \"hi\"") == "\"say\" \"\"\"hi\"\"\"")
         #expect(SearchText.matchExpression(for: "AND ( x") == "\"AND\" \"x\"")
         #expect(SearchText.matchExpression(for: "本語") == "\"\u{200B}本\u{200B}\u{200B}語\u{200B}\"")

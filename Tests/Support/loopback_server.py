@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Loopback HTTP server for Herald's fetch tests. Test support only.
 
-    loopback_server.py DOCROOT [--always-200]
+    loopback_server.py DOCROOT [--always-200] [--port N]
 
-Binds 127.0.0.1 on a random port (never any other address), prints "PORT <n>" on stdout,
+Binds 127.0.0.1 on a random port (or N; never any other address), prints "PORT <n>" on stdout,
 and serves until its stdin reaches end of file (the test holds the pipe; when the test
 process ends, the server ends) or for at most 15 minutes.
 
@@ -41,6 +41,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 DOCROOT = os.path.abspath(sys.argv[1])
 ALWAYS_200 = "--always-200" in sys.argv[2:]
+PORT = int(sys.argv[sys.argv.index("--port") + 1]) if "--port" in sys.argv[2:] else 0
 FIXED_LAST_MODIFIED = "Sat, 01 Jun 2024 00:00:00 GMT"
 LOG_LOCK = threading.Lock()
 
@@ -160,7 +161,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    server = Server(("127.0.0.1", 0), Handler)
+    server = Server(("127.0.0.1", PORT), Handler)
     print("PORT %d" % server.server_address[1], flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
 

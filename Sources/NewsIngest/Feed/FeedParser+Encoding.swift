@@ -2,9 +2,12 @@ import CLibXML2
 import Foundation
 
 /// Decides how the bytes of an XML feed reach libxml2: which encoding, what to repair first.
+///
+/// The common case (valid UTF-8 or a declared encoding libxml2 converts) passes the caller's
+/// bytes through without copying them.
 struct XMLInput {
     /// The bytes to parse.
-    var bytes: [UInt8]
+    var bytes: Data
     /// True when `bytes` are UTF-8 and the document's encoding declaration must be ignored.
     var forceUTF8: Bool
     /// What had to be repaired, for the bozo message; nil when nothing.
@@ -13,34 +16,44 @@ struct XMLInput {
     /// Prepares `data`: strips junk before the XML declaration and makes sure text that is
     /// read as UTF-8 really is UTF-8 (repairing or re-reading it as windows-1252 otherwise).
     static func prepare(_ data: Data) -> XMLInput {
-        var bytes = [UInt8](data)
+        var bytes = data
         var repair: String?
-        switch unicodeBOM(bytes) {
-        case .utf16, .utf32:
+        switch withBytes(bytes, unicodeBOM) {
+        case .utf16:
             return XMLInput(bytes: bytes, forceUTF8: false, repair: nil)
+        case .utf32:
+            // libxml2 2.9 mistakes a UTF-32 BOM for UTF-16: convert here.
+            return XMLInput(bytes: Data(withBytes(bytes.dropFirst(4)) { decodeUTF32($0, bigEndian: bytes.first == 0) }),
+                            forceUTF8: true, repair: nil)
         case .utf8:
-            bytes.removeFirst(3)
+            bytes = bytes.dropFirst(3)
         case .none:
-            if looksLikeWideEncoding(bytes) { return XMLInput(bytes: bytes, forceUTF8: false, repair: nil) }
+            let head = [UInt8](bytes.prefix(4))
+            if head == [0x3C, 0, 0, 0] || head == [0, 0, 0, 0x3C] {
+                return XMLInput(bytes: Data(withBytes(bytes) { decodeUTF32($0, bigEndian: head[0] == 0) }),
+                                forceUTF8: true, repair: nil)
+            }
+            if withBytes(bytes, looksLikeWideEncoding) { return XMLInput(bytes: bytes, forceUTF8: false, repair: nil) }
         }
         // Whitespace before `<?xml` makes the declaration illegal: drop it.
-        if let first = bytes.firstIndex(where: { !FeedDate.isSpace($0) }), first > 0,
+        if let first = bytes.firstIndex(where: { !FeedDate.isSpace($0) }), first > bytes.startIndex,
            bytes[first] == UInt8(ascii: "<") {
-            bytes.removeFirst(first)
+            bytes = bytes[first...]
             repair = "whitespace before the XML declaration was ignored"
         }
-        let declared = declaredEncoding(bytes)
+        let declared = withBytes(bytes, declaredEncoding)
         if let declared, !readsAsUTF8(declared), libxml2Supports(declared) {
             return XMLInput(bytes: bytes, forceUTF8: false, repair: repair)
         }
         if let declared, !readsAsUTF8(declared) {
             repair = join(repair, "unknown encoding \"\(declared)\"; read as UTF-8")
         }
-        if let fixed = repairUTF8(bytes) {
-            bytes = fixed.bytes
+        if let fixed = withBytes(bytes, repairUTF8) {
+            bytes = Data(fixed.bytes)
             repair = join(repair, fixed.note)
         }
-        if closeTruncatedCDATA(&bytes) {
+        if withBytes(bytes, endsInsideCDATA) {
+            bytes.append(contentsOf: Array("]]>".utf8))
             repair = join(repair, "the document ends inside a CDATA section")
         }
         return XMLInput(bytes: bytes, forceUTF8: true, repair: repair)
@@ -49,7 +62,7 @@ struct XMLInput {
     /// The input re-read as windows-1252 (used when libxml2 fails to convert a legacy encoding).
     static func windows1252Fallback(_ data: Data) -> XMLInput {
         var prepared = prepare(data)
-        prepared.bytes = transcodeWindows1252(prepared.bytes)
+        prepared.bytes = Data(withBytes(prepared.bytes, transcodeWindows1252))
         prepared.forceUTF8 = true
         prepared.repair = join(prepared.repair, "the declared encoding failed; read as windows-1252")
         return prepared
@@ -59,11 +72,30 @@ struct XMLInput {
         a.map { "\($0); \(b)" } ?? b
     }
 
+    /// Runs `body` on the bytes of `data` (a slice's bytes start at index 0).
+    static func withBytes<R>(_ data: Data, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        data.withUnsafeBytes { body($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// UTF-32 code units as UTF-8 (invalid units become U+FFFD).
+    private static func decodeUTF32(_ bytes: UnsafeBufferPointer<UInt8>, bigEndian: Bool) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count / 4)
+        var i = 0
+        while i + 4 <= bytes.count {
+            let (a, b, c, d) = (UInt32(bytes[i]), UInt32(bytes[i + 1]), UInt32(bytes[i + 2]), UInt32(bytes[i + 3]))
+            let value = bigEndian ? a << 24 | b << 16 | c << 8 | d : d << 24 | c << 16 | b << 8 | a
+            HTMLEntities.appendScalar(Unicode.Scalar(value) ?? "\u{FFFD}", to: &out)
+            i += 4
+        }
+        return out
+    }
+
     // MARK: - Detection
 
     enum BOM { case none, utf8, utf16, utf32 }
 
-    static func unicodeBOM(_ b: [UInt8]) -> BOM {
+    static func unicodeBOM(_ b: UnsafeBufferPointer<UInt8>) -> BOM {
         if b.count >= 4, (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
             || (b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) { return .utf32 }
         if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { return .utf8 }
@@ -71,15 +103,14 @@ struct XMLInput {
         return .none
     }
 
-    /// UTF-16/32 without a BOM: `<` or `<?` with NUL bytes around them.
-    private static func looksLikeWideEncoding(_ b: [UInt8]) -> Bool {
+    /// UTF-16 without a BOM: `<` with a NUL byte beside it.
+    private static func looksLikeWideEncoding(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard b.count >= 4 else { return false }
         return (b[0] == 0 && b[1] == 0x3C) || (b[0] == 0x3C && b[1] == 0)
-            || (b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] == 0x3C)
     }
 
     /// The `encoding` pseudo-attribute of the XML declaration, if any.
-    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+    static func declaredEncoding(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let head = bytes.prefix(512)
         guard head.starts(with: Array("<?xml".utf8)),
               let close = head.firstIndex(of: UInt8(ascii: ">")) else { return nil }
@@ -110,17 +141,18 @@ struct XMLInput {
 
     // MARK: - Repair
 
-    /// Appends `]]>` when the document ends inside a CDATA section (a truncated download),
-    /// so its text is not lost; returns true when it did.
-    static func closeTruncatedCDATA(_ bytes: inout [UInt8]) -> Bool {
-        let open = Array("<![CDATA[".utf8)
-        let close = Array("]]>".utf8)
-        let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard let lastOpen = lastRange(of: open, in: buffer) else { return false }
-            return lastRange(of: close, in: UnsafeBufferPointer(rebasing: buffer[(lastOpen + open.count)...])) == nil
+    /// True when the document ends inside a CDATA section (a truncated download); `]]>` is
+    /// then appended so its text is not lost.
+    static func endsInsideCDATA(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // A complete document ends with an end tag; only a cut-off one is searched.
+        if let last = bytes.lastIndex(where: { !FeedDate.isSpace($0) }), bytes[last] == UInt8(ascii: ">"),
+           let lastTag = bytes[..<last].lastIndex(of: UInt8(ascii: "<")), lastTag + 1 < last,
+           bytes[lastTag + 1] == UInt8(ascii: "/") {
+            return false
         }
-        if found { bytes.append(contentsOf: close) }
-        return found
+        let open = Array("<![CDATA[".utf8)
+        guard let lastOpen = lastRange(of: open, in: bytes) else { return false }
+        return lastRange(of: Array("]]>".utf8), in: UnsafeBufferPointer(rebasing: bytes[(lastOpen + open.count)...])) == nil
     }
 
     /// The start of the last occurrence of `needle` in `haystack`.
@@ -140,7 +172,7 @@ struct XMLInput {
         let cdataOpen = Array("<![CDATA[".utf8)
         let cdataClose = Array("]]>".utf8)
         var broken: [Int] = []
-        bytes.withUnsafeBufferPointer { buffer in
+        XMLInput.withBytes(bytes) { buffer in
             guard let base = buffer.baseAddress else { return }
             let count = buffer.count
             func find(_ needle: [UInt8], from start: Int) -> Int? {
@@ -171,15 +203,15 @@ struct XMLInput {
             }
         }
         guard !broken.isEmpty else { return nil }
-        var out = [UInt8]()
+        var out = Data()
         out.reserveCapacity(bytes.count + broken.count * 4)
-        var start = 0
+        var start = bytes.startIndex
         for amp in broken {
-            out.append(contentsOf: bytes[start...amp])
-            out.append(contentsOf: "amp;".utf8)
-            start = amp + 1
+            out.append(bytes[start...(bytes.startIndex + amp)])
+            out.append(contentsOf: Array("amp;".utf8))
+            start = bytes.startIndex + amp + 1
         }
-        out.append(contentsOf: bytes[start...])
+        out.append(bytes[start...])
         return XMLInput(bytes: out, forceUTF8: forceUTF8,
                         repair: XMLInput.join(repair, "\(broken.count) bare '&' or unknown entities kept as text"))
     }
@@ -210,25 +242,32 @@ struct XMLInput {
     ///
     /// Mostly-valid UTF-8 keeps its text and loses only the bad bytes (U+FFFD); text with no
     /// valid multi-byte sequences is really a legacy encoding and is read as windows-1252.
-    static func repairUTF8(_ bytes: [UInt8]) -> (bytes: [UInt8], note: String)? {
+    static func repairUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], note: String)? {
         var valid = 0
         var invalid = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
+        do {
+            guard let base = buffer.baseAddress else { return nil }
             let n = buffer.count
+            var i = 0
             while i < n {
-                let b = buffer[i]
-                if b < 0x80 { i += 1; continue }
+                // ASCII runs eight bytes at a time.
+                while i + 8 <= n {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
+                if buffer[i] < 0x80 { i += 1; continue }
                 let length = utf8SequenceLength(buffer, at: i)
                 if length > 0 { valid += 1; i += length } else { invalid += 1; i += 1 }
             }
         }
         guard invalid > 0 else { return nil }
         if valid > invalid {
-            let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            let repaired = Array(String(decoding: buffer, as: UTF8.self).utf8)
             return (repaired, "\(invalid) invalid UTF-8 byte(s) replaced")
         }
-        return (transcodeWindows1252(bytes), "not valid UTF-8; read as windows-1252")
+        return (transcodeWindows1252(buffer), "not valid UTF-8; read as windows-1252")
     }
 
     /// The length of the valid UTF-8 sequence at `i`, or 0 when it is invalid.
@@ -255,7 +294,7 @@ struct XMLInput {
     }
 
     /// windows-1252 bytes as UTF-8 (undefined bytes keep their Latin-1 meaning).
-    static func transcodeWindows1252(_ bytes: [UInt8]) -> [UInt8] {
+    static func transcodeWindows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(bytes.count + bytes.count / 8)
         for b in bytes {

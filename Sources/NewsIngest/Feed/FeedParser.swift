@@ -40,11 +40,12 @@ public enum FeedParser {
 
     static func sniff(_ data: Data) -> Kind {
         let head = [UInt8](data.prefix(1024))
-        switch XMLInput.unicodeBOM(head) {
+        let bom = head.withUnsafeBufferPointer(XMLInput.unicodeBOM)
+        switch bom {
         case .utf16, .utf32: return .xml
         case .utf8, .none: break
         }
-        var i = XMLInput.unicodeBOM(head) == .utf8 ? 3 : 0
+        var i = bom == .utf8 ? 3 : 0
         while i < head.count, FeedDate.isSpace(head[i]) { i += 1 }
         guard i < head.count else { return .empty }
         if head.count >= 4, head[0] == 0 || head[1] == 0 {

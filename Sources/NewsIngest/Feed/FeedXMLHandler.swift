@@ -31,18 +31,25 @@ final class FeedXMLHandler {
     private var drafts: [EntryDraft] = []
     private var entry: EntryDraft?
 
+    /// State touched on every character event, in a separately allocated cell: class stored
+    /// properties would pay a dynamic exclusivity check on each access in the hot path.
+    private struct HotState {
+        /// Text captured by open elements (see `Frame.textStart`).
+        var text: [UInt8] = []
+        /// Open elements that capture text.
+        var capturing = 0
+        /// True while character data goes into markup and must be escaped.
+        var escapeText = false
+        /// Open elements whose whole subtree is ignored (image, textinput, source).
+        var skipping = 0
+    }
+
+    private let hot = UnsafeMutablePointer<HotState>.allocate(capacity: 1)
+
     // Element stack.
     private var frames: [Frame] = []
-    /// Text captured by open elements (see `Frame.textStart`).
-    private var text: [UInt8] = []
-    /// Open elements that capture text.
-    private var capturing = 0
     /// Index in `frames` of the open title/body element whose children are markup, if any.
     private var markupOwner: Int?
-    /// True while character data goes into markup and must be escaped.
-    private var escapeText = false
-    /// Open elements whose whole subtree is ignored (image, textinput, source).
-    private var skipping = 0
     /// `xml:base` values in scope, innermost last (already resolved against their parents).
     private var bases: [String?] = []
     /// Open author elements (0 or 1 in practice).
@@ -54,7 +61,13 @@ final class FeedXMLHandler {
 
     init(limits: FeedLimits) {
         self.limits = limits
-        text.reserveCapacity(1 << 16)
+        hot.initialize(to: HotState())
+        hot.pointee.text.reserveCapacity(1 << 16)
+    }
+
+    deinit {
+        hot.deinitialize(count: 1)
+        hot.deallocate()
     }
 
     // MARK: - Frames
@@ -91,10 +104,16 @@ final class FeedXMLHandler {
     private enum BodyRole { case content, description, other }
 
     private struct Frame {
+        /// The element's local name (libxml2 interns names, so equal names often share a pointer).
+        var name: UnsafePointer<UInt8>
         var role: Role
         var textStart: Int
         var pushedBase: Bool
     }
+
+    /// The real name of the end tag libxml2 reports next, when it did not match the open
+    /// element (see `endElement(named:)`).
+    private var mismatchedEndTag: [UInt8]?
 
     // MARK: - SAX events
 
@@ -103,12 +122,13 @@ final class FeedXMLHandler {
     func startElement(name: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?,
                       attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) -> Bool {
         guard failure == nil else { return false }
+        mismatchedEndTag = nil
         if frames.count >= limits.maxDepth {
             failure = .tooDeep
             return false
         }
         let attrs = Attributes(base: attributes, count: count)
-        var frame = Frame(role: .ignored, textStart: text.count, pushedBase: false)
+        var frame = Frame(name: name, role: .ignored, textStart: hot.pointee.text.count, pushedBase: false)
         if count > 0, let base = attrs.xmlBase() {
             let resolved = base.isEmpty ? currentBase : FeedURL.resolve(base, against: currentBase)
             bases.append(resolved.flatMap { $0.isEmpty ? nil : $0 })
@@ -117,16 +137,23 @@ final class FeedXMLHandler {
         if let owner = markupOwner {
             // Inside a title or body: the element is part of the value. Markup inside text
             // declared as escaped HTML turns the rest of it into XHTML (as feedparser does).
-            if case .field(.title(let type, _)) = frames[owner].role, type != .xhtml { escapeText = true }
-            if case .field(.body(_, let type)) = frames[owner].role, type != .xhtml { escapeText = true }
+            switch frames[owner].role {
+            case .field(.title(let type, let isFallback)) where type != .xhtml:
+                frames[owner].role = .field(.title(.xhtml, isFallback: isFallback))
+            case .field(.body(let role, let type)) where type != .xhtml:
+                frames[owner].role = .field(.body(role, .xhtml))
+            default:
+                break
+            }
+            hot.pointee.escapeText = true
             let isVoid = appendStartTag(name: name, attributes: attrs)
             frame.role = .markup(name: name, isVoid: isVoid)
             frames.append(frame)
             return true
         }
-        if skipping > 0 {
+        if hot.pointee.skipping > 0 {
             frame.role = .skipped
-            skipping += 1
+            hot.pointee.skipping += 1
             frames.append(frame)
             return true
         }
@@ -148,20 +175,20 @@ final class FeedXMLHandler {
         }
         switch frame.role {
         case .field(let field):
-            capturing += 1
+            hot.pointee.capturing += 1
             switch field {
             case .title(let type, _), .body(_, let type):
                 markupOwner = frames.count
-                escapeText = type == .xhtml
+                hot.pointee.escapeText = type == .xhtml
             default:
                 break
             }
         case .author:
-            capturing += 1
+            hot.pointee.capturing += 1
             authorDepth += 1
             authorHasChildren = false
         case .skipped:
-            skipping += 1
+            hot.pointee.skipping += 1
         default:
             break
         }
@@ -276,42 +303,69 @@ final class FeedXMLHandler {
 
     /// Character data (text or CDATA).
     func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
-        guard capturing > 0, skipping == 0 else { return }
+        guard hot.pointee.capturing > 0, hot.pointee.skipping == 0 else { return }
         let buffer = UnsafeBufferPointer(start: bytes, count: count)
-        if escapeText {
+        if hot.pointee.escapeText {
             appendEscaped(buffer, quote: false)
+        } else if count == 1 {
+            // Each `&lt;` of escaped HTML arrives alone: skip the bulk-copy machinery.
+            hot.pointee.text.append(bytes.pointee)
         } else {
-            text.append(contentsOf: buffer)
+            hot.pointee.text.append(contentsOf: buffer)
         }
     }
 
-    /// An element ends.
-    func endElement() {
+    /// libxml2 found an end tag that does not match the open element (`</p>` while `<b>` is
+    /// open); `name` is the tag's real local name.
+    func noteMismatchedEndTag(_ name: UnsafePointer<UInt8>) {
+        mismatchedEndTag = Array(UnsafeBufferPointer(start: name, count: strlen(name)))
+    }
+
+    /// An end tag; `name` is the local name libxml2 reports.
+    ///
+    /// In recovery mode libxml2 treats a mismatched end tag as closing whatever element is
+    /// open, which would shift every later element one level. So elements are closed by the
+    /// tag's real name instead: up to the innermost open element of that name, or not at all
+    /// for a stray end tag.
+    func endElement(named name: UnsafePointer<UInt8>) {
+        let real = mismatchedEndTag
+        mismatchedEndTag = nil
+        guard let index = frames.lastIndex(where: { frame in
+            if let real {
+                return strlen(frame.name) == real.count && memcmp(frame.name, real, real.count) == 0
+            }
+            return frame.name == name || strcmp(frame.name, name) == 0
+        }) else { return }
+        while frames.count > index { endElement() }
+    }
+
+    /// Closes the innermost open element.
+    private func endElement() {
         guard let frame = frames.popLast() else { return }
         if frame.pushedBase { bases.removeLast() }
         switch frame.role {
         case .ignored, .container:
             break
         case .skipped:
-            skipping -= 1
+            hot.pointee.skipping -= 1
         case .markup(let name, let isVoid):
             if !isVoid {
-                text.append(contentsOf: "</".utf8)
-                text.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen(name)))
-                text.append(UInt8(ascii: ">"))
+                hot.pointee.text.append(contentsOf: "</".utf8)
+                hot.pointee.text.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen(name)))
+                hot.pointee.text.append(UInt8(ascii: ">"))
             }
         case .entry:
             if let draft = entry { drafts.append(draft) }
             entry = nil
         case .author:
-            capturing -= 1
+            hot.pointee.capturing -= 1
             authorDepth -= 1
             let raw = takeText(from: frame.textStart)
             guard !authorHasChildren, let raw, authorDetail == nil else { return }
             let parsed = FeedAuthor.parse(raw)
             authorDetail = AuthorDetail(name: parsed.name, email: parsed.email)
         case .field(let field):
-            capturing -= 1
+            hot.pointee.capturing -= 1
             endField(field, textStart: frame.textStart)
         }
     }
@@ -328,7 +382,7 @@ final class FeedXMLHandler {
         switch field {
         case .title(let type, let isFallback):
             markupOwner = nil
-            escapeText = false
+            hot.pointee.escapeText = false
             guard let typed = typedText(from: textStart, type: type), !typed.value.isEmpty else { return }
             if isFallback {
                 if entry?.mediaTitle == nil { entry?.mediaTitle = typed }
@@ -339,7 +393,7 @@ final class FeedXMLHandler {
             }
         case .body(let role, let type):
             markupOwner = nil
-            escapeText = false
+            hot.pointee.escapeText = false
             guard let typed = typedText(from: textStart, type: type), !typed.value.isEmpty else { return }
             switch role {
             case .content: if entry?.content == nil { entry?.content = typed }
@@ -363,10 +417,10 @@ final class FeedXMLHandler {
             entry?.id = value
             if let value, isPermaLink { entry?.guidLink = pendingLink(value) }
         case .date(let published):
-            let date = text.withUnsafeBufferPointer { buffer in
+            let date = hot.pointee.text.withUnsafeBufferPointer { buffer in
                 FeedDate.parse(bytes: UnsafeBufferPointer(rebasing: buffer[textStart...]))
             }
-            text.removeSubrange(textStart...)
+            hot.pointee.text.removeSubrange(textStart...)
             if published { entry?.published = date } else { entry?.updated = date }
         case .authorName:
             authorHasChildren = true
@@ -434,8 +488,8 @@ final class FeedXMLHandler {
 
     /// The captured text since `start`, trimmed, with the buffer cut back; nil if only whitespace.
     private func takeText(from start: Int) -> String? {
-        defer { text.removeSubrange(start...) }
-        return text.withUnsafeBufferPointer { buffer -> String? in
+        defer { hot.pointee.text.removeSubrange(start...) }
+        return hot.pointee.text.withUnsafeBufferPointer { buffer -> String? in
             var lo = start
             var hi = buffer.count
             while lo < hi, FeedDate.isSpace(buffer[lo]) { lo += 1 }
@@ -469,35 +523,35 @@ final class FeedXMLHandler {
             case UInt8(ascii: "\"") where quote: replacement = "&quot;"
             default: continue
             }
-            if i > runStart { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
-            replacement.withUTF8Buffer { text.append(contentsOf: $0) }
+            if i > runStart { hot.pointee.text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            replacement.withUTF8Buffer { hot.pointee.text.append(contentsOf: $0) }
             runStart = i + 1
         }
         if bytes.count > runStart {
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            hot.pointee.text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
     }
 
     /// Serialises a start tag into the text; returns true for void elements (no end tag).
     private func appendStartTag(name: UnsafePointer<UInt8>, attributes attrs: Attributes) -> Bool {
         let nameBytes = UnsafeBufferPointer(start: name, count: strlen(name))
-        text.append(UInt8(ascii: "<"))
-        text.append(contentsOf: nameBytes)
+        hot.pointee.text.append(UInt8(ascii: "<"))
+        hot.pointee.text.append(contentsOf: nameBytes)
         for index in 0..<attrs.count {
             guard let attrName = attrs.localName(at: index) else { continue }
-            text.append(UInt8(ascii: " "))
+            hot.pointee.text.append(UInt8(ascii: " "))
             if let prefix = attrs.prefix(at: index) {
-                text.append(contentsOf: UnsafeBufferPointer(start: prefix, count: strlen(prefix)))
-                text.append(UInt8(ascii: ":"))
+                hot.pointee.text.append(contentsOf: UnsafeBufferPointer(start: prefix, count: strlen(prefix)))
+                hot.pointee.text.append(UInt8(ascii: ":"))
             }
-            text.append(contentsOf: UnsafeBufferPointer(start: attrName, count: strlen(attrName)))
-            text.append(contentsOf: "=\"".utf8)
+            hot.pointee.text.append(contentsOf: UnsafeBufferPointer(start: attrName, count: strlen(attrName)))
+            hot.pointee.text.append(contentsOf: "=\"".utf8)
             var value = attrs.value(at: index)
             value.withUTF8 { appendEscaped($0, quote: true) }
-            text.append(UInt8(ascii: "\""))
+            hot.pointee.text.append(UInt8(ascii: "\""))
         }
         let isVoid = FeedXMLHandler.voidElements.contains(String(decoding: nameBytes, as: UTF8.self).lowercased())
-        text.append(contentsOf: isVoid ? " />".utf8 : ">".utf8)
+        hot.pointee.text.append(contentsOf: isVoid ? " />".utf8 : ">".utf8)
         return isVoid
     }
 

@@ -16,7 +16,11 @@ enum FeedXMLParser {
     /// Bytes handed to libxml2 per `xmlParseChunk` call.
     private static let chunkSize = 1 << 20
 
+    /// libxml2's global set-up, done once before any thread parses (its documented rule).
+    private static let libxml2Ready: Void = xmlInitParser()
+
     static func parse(_ data: Data, limits: FeedLimits) throws(FeedParseError) -> ParsedFeed {
+        _ = libxml2Ready
         var input = XMLInput.prepare(data)
         var outcome = run(input, limits: limits)
         if outcome.errors.encodingFailed, !input.forceUTF8 {
@@ -56,32 +60,49 @@ enum FeedXMLParser {
     }
 
     /// The state the C callbacks reach through libxml2's user-data pointer.
+    ///
+    /// Callbacks borrow it without retaining it (`_withUnsafeGuaranteedRef`); the parser
+    /// pointer lives in a separately allocated cell so that resetting libxml2's flag on every
+    /// event costs no exclusivity check.
     private final class Context {
         let handler: FeedXMLHandler
         let errors = ErrorLog()
-        var parser: xmlParserCtxtPtr?
+        let parserCell = UnsafeMutablePointer<xmlParserCtxtPtr?>.allocate(capacity: 1)
         var entities = HTMLEntityPool()
 
-        init(handler: FeedXMLHandler) { self.handler = handler }
+        init(handler: FeedXMLHandler) {
+            self.handler = handler
+            parserCell.initialize(to: nil)
+        }
+
+        deinit {
+            entities.release()
+            parserCell.deallocate()
+        }
 
         func stop() {
-            if let parser { xmlStopParser(parser) }
+            if let parser = parserCell.pointee { xmlStopParser(parser) }
         }
 
         /// Undoes libxml2's "not well-formed" flag, which in recovery mode would make it drop
         /// every later entity reference (even `&amp;`); errors are recorded by `record`.
         @inline(__always) func keepReferences() {
-            parser?.pointee.wellFormed = 1
+            parserCell.pointee?.pointee.wellFormed = 1
+        }
+
+        /// Runs `body` on the context behind libxml2's user-data pointer, without retaining it.
+        @inline(__always)
+        static func with(_ ctx: UnsafeMutableRawPointer, _ body: (Context) -> Void) {
+            Unmanaged<Context>.fromOpaque(ctx)._withUnsafeGuaranteedRef(body)
         }
     }
 
     private static func run(_ input: XMLInput, limits: FeedLimits) -> Outcome {
         let context = Context(handler: FeedXMLHandler(limits: limits))
         context.errors.repair = input.repair
-        defer { context.entities.release() }
         var sax = makeSAXHandler()
         let userData = Unmanaged.passUnretained(context).toOpaque()
-        input.bytes.withUnsafeBufferPointer { buffer in
+        XMLInput.withBytes(input.bytes) { buffer in
             guard let base = buffer.baseAddress else { return }
             let head = min(4, buffer.count)
             guard let parser = base.withMemoryRebound(to: CChar.self, capacity: head, {
@@ -90,8 +111,11 @@ enum FeedXMLParser {
                 context.errors.fatal = .malformed("the XML parser could not start")
                 return
             }
-            defer { xmlFreeParserCtxt(parser) }
-            context.parser = parser
+            defer {
+                context.parserCell.pointee = nil
+                xmlFreeParserCtxt(parser)
+            }
+            context.parserCell.pointee = parser
             var options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
                                 | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOXINCNODE.rawValue)
             if input.forceUTF8 { options |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
@@ -119,36 +143,44 @@ enum FeedXMLParser {
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
             guard let ctx, let localname else { return }
-            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            context.keepReferences()
-            if !context.handler.startElement(name: localname, prefix: prefix, uri: uri,
-                                             attributes: attributes, count: Int(attributeCount)) {
-                context.stop()
+            Context.with(ctx) { context in
+                context.keepReferences()
+                if !context.handler.startElement(name: localname, prefix: prefix, uri: uri,
+                                                 attributes: attributes, count: Int(attributeCount)) {
+                    context.stop()
+                }
             }
         }
-        sax.endElementNs = { ctx, _, _, _ in
-            guard let ctx else { return }
-            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            context.keepReferences()
-            context.handler.endElement()
+        sax.endElementNs = { ctx, localname, _, _ in
+            guard let ctx, let localname else { return }
+            Context.with(ctx) { context in
+                context.keepReferences()
+                context.handler.endElement(named: localname)
+            }
         }
         let characters: charactersSAXFunc = { ctx, chars, length in
             guard let ctx, let chars, length > 0 else { return }
-            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            context.keepReferences()
-            context.handler.characters(chars, count: Int(length))
+            Context.with(ctx) { context in
+                context.keepReferences()
+                context.handler.characters(chars, count: Int(length))
+            }
         }
         sax.characters = characters
         sax.cdataBlock = characters
         sax.getEntity = { ctx, name in
             guard let ctx, let name else { return nil }
-            return Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().entities.entity(named: name)
+            var entity: UnsafeMutablePointer<xmlEntity>?
+            Context.with(ctx) { context in
+                let state = context.parserCell.pointee?.pointee.instate
+                let inAttribute = state == XML_PARSER_ATTRIBUTE_VALUE || state == XML_PARSER_START_TAG
+                entity = context.entities.entity(named: name, inAttribute: inAttribute)
+            }
+            return entity
         }
         sax.getParameterEntity = { _, _ in nil }
         sax.serror = { ctx, error in
             guard let ctx, let error else { return }
-            let context = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            FeedXMLParser.record(error.pointee, in: context)
+            Context.with(ctx) { FeedXMLParser.record(error.pointee, in: $0) }
         }
         return sax
     }
@@ -158,6 +190,9 @@ enum FeedXMLParser {
         let log = context.errors
         log.count += 1
         let code = Int(error.code)
+        if code == Int(XML_ERR_TAG_NAME_MISMATCH.rawValue), let actual = error.str2 {
+            actual.withMemoryRebound(to: UInt8.self, capacity: 1) { context.handler.noteMismatchedEndTag($0) }
+        }
         if error.domain == Int32(XML_FROM_I18N.rawValue) || code == Int(XML_ERR_INVALID_ENCODING.rawValue)
             || code == Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue) || code == Int(XML_I18N_CONV_FAILED.rawValue) {
             log.encodingFailed = true
@@ -181,19 +216,26 @@ enum FeedXMLParser {
 
 /// Entities handed to libxml2 for HTML named references (`&nbsp;`, `&eacute;`).
 ///
-/// Each is marked as predefined, so libxml2 inlines its text like `&amp;` and never parses or
-/// expands it. They live until the parse ends.
+/// In text each is marked as predefined, so libxml2 inlines its text like `&amp;` and never
+/// parses or expands it. In attribute values libxml2 would copy only the first byte of a
+/// predefined entity, so there it gets an internal entity instead, which libxml2 leaves as
+/// the literal reference; `Attributes.value(at:)` decodes it. They live until the parse ends.
 struct HTMLEntityPool {
-    private var entities: [String: UnsafeMutablePointer<xmlEntity>] = [:]
+    private struct Key: Hashable {
+        var name: String
+        var inAttribute: Bool
+    }
 
-    mutating func entity(named name: UnsafePointer<xmlChar>) -> UnsafeMutablePointer<xmlEntity>? {
-        let key = String(cString: name)
+    private var entities: [Key: UnsafeMutablePointer<xmlEntity>] = [:]
+
+    mutating func entity(named name: UnsafePointer<xmlChar>, inAttribute: Bool) -> UnsafeMutablePointer<xmlEntity>? {
+        let key = Key(name: String(cString: name), inAttribute: inAttribute)
         if let existing = entities[key] { return existing }
-        guard let value = HTMLEntities.value(forName: key) else { return nil }
+        guard let value = HTMLEntities.value(forName: key.name) else { return nil }
         let entity = UnsafeMutablePointer<xmlEntity>.allocate(capacity: 1)
         entity.initialize(to: xmlEntity())
         entity.pointee.type = XML_ENTITY_DECL
-        entity.pointee.etype = XML_INTERNAL_PREDEFINED_ENTITY
+        entity.pointee.etype = inAttribute ? XML_INTERNAL_GENERAL_ENTITY : XML_INTERNAL_PREDEFINED_ENTITY
         entity.pointee.name = UnsafePointer(xmlStrdup(name))
         entity.pointee.content = xmlCharStrdup(value)
         entity.pointee.length = Int32(value.utf8.count)

@@ -29,7 +29,20 @@ enum HeraldBinary {
     }
 
     /// Runs herald with `arguments` and an environment isolated in `home` (XDG dirs inside it).
-    static func run(_ arguments: [String], home: URL, stdin: Data? = nil, extraEnvironment: [String: String] = [:]) throws -> Result {
+    ///
+    /// The blocking wait happens on a Dispatch thread, never on Swift concurrency's small
+    /// cooperative pool (two threads on a two-core machine), which other tests need.
+    static func run(_ arguments: [String], home: URL, stdin: Data? = nil, extraEnvironment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result<HeraldBinary.Result, Error> {
+                    try runBlocking(arguments, home: home, stdin: stdin, extraEnvironment: extraEnvironment)
+                })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], home: URL, stdin: Data?, extraEnvironment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -40,27 +53,29 @@ enum HeraldBinary {
                    "LANG": "C.UTF-8"]
         env.merge(extraEnvironment) { _, new in new }
         process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
+        // Files, not pipes: a child spawned at the same moment by another test could inherit a
+        // pipe's write end and keep it open.
+        let outURL = home.appendingPathComponent("stdout-\(UUID().uuidString)")
+        let errURL = home.appendingPathComponent("stderr-\(UUID().uuidString)")
+        let inURL = home.appendingPathComponent("stdin-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        FileManager.default.createFile(atPath: inURL.path, contents: stdin ?? Data())
+        let outHandle = try FileHandle(forWritingTo: outURL)
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        let inHandle = try FileHandle(forReadingFrom: inURL)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        process.standardInput = inHandle
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a large output cannot block the child.
-        let errData = LockedData()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData.set(err.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        try inHandle.close()
+        defer { for url in [outURL, errURL, inURL] { try? FileManager.default.removeItem(at: url) } }
         return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData.get(), as: UTF8.self))
+                      stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }
 
     /// A fresh temporary directory.
@@ -71,10 +86,3 @@ enum HeraldBinary {
     }
 }
 
-/// Data written by one thread and read by another after a join.
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
-}

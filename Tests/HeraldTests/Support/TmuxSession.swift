@@ -22,20 +22,41 @@ final class TmuxSession {
 
     deinit { kill() }
 
-    /// Runs one tmux command on this server.
+    /// Runs one tmux command on this server and returns what it printed.
+    ///
+    /// Uses `posix_spawn` and `waitpid` directly: Foundation's `Process` can miss the exit of a
+    /// tmux client whose server it just daemonised, and output goes to a file because that server
+    /// would hold a pipe open forever.
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = ["-L", socket, "-f", "/dev/null"] + args
-        p.environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // The tmux server outlives this call: it must not inherit other tests' pipes, or their
+        // readers would never see the end of them. Mark every open descriptor close-on-exec.
+        if let fds = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") {
+            for name in fds {
+                guard let fd = Int32(name), fd > 2 else { continue }
+                let flags = fcntl(fd, F_GETFD)
+                if flags >= 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+            }
+        }
+        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
+        let env = ["TERM=xterm-256color", "LANG=C.UTF-8", "PATH=/usr/bin:/bin"]
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0) } + [nil]
+        defer { for p in cArgs + cEnv { free(p) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
+        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
+        var code: Int32 = 0
+        while waitpid(pid, &code, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
 
     /// The visible screen as text.
@@ -63,20 +84,22 @@ final class TmuxSession {
     }
 
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns the last screen.
+    ///
+    /// Sleeps with `Task.sleep`, so waiting never holds a thread of the cooperative pool.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) -> (ok: Bool, screen: String) {
+    func waitFor(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) async -> (ok: Bool, screen: String) {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = capture()
         while !predicate(screen) {
             if Date() > deadline { return (false, screen) }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(nanoseconds: 50_000_000)
             screen = capture()
         }
         return (true, screen)
     }
 
-    func waitFor(_ text: String, timeout: TimeInterval = 10) -> (ok: Bool, screen: String) {
-        waitFor(timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: TimeInterval = 10) async -> (ok: Bool, screen: String) {
+        await waitFor(timeout: timeout) { $0.contains(text) }
     }
 
     /// Kills this test's own tmux server (never any other).

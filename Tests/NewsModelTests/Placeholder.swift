@@ -1,4 +1,0 @@
-import Testing
-@testable import NewsModel
-
-@Test func NewsModelPlaceholder() { #expect(Bool(true)) }
