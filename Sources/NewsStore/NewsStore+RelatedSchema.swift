@@ -13,8 +13,6 @@ extension NewsStore {
     /// - `related_reference`: unresolved headline references, filed under hashes of their
     ///   variants (`RelatedScoring.headlineVariants`), so that an article arriving later with a
     ///   near-identical title finds the articles that named it.
-    ///
-    /// Computed links go in `related` with an empty title (see `RelatedList`).
     static func createRelatedSchema(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE related_state (
@@ -50,8 +48,15 @@ extension NewsStore {
                 WHERE variant IN (SELECT value FROM json_each(OLD.variants)) AND articleID = OLD.articleID;
             END;
 
-            -- Links written by updateRelated (an empty title: they show their target's) go with
-            -- their target; other links stay, unresolved.
+            """)
+    }
+
+    /// Computed links go with their target (migration "related-computed-links", after "related").
+    ///
+    /// `updateRelated` writes them with an empty title (they show their target's, see
+    /// `RelatedList`): without a target they would show nothing. Other links stay, unresolved.
+    static func createComputedLinkTrigger(_ db: Database) throws {
+        try db.execute(sql: """
             CREATE TRIGGER related_computed_target_delete BEFORE DELETE ON article BEGIN
                 DELETE FROM related WHERE targetID = OLD.id AND title = '';
             END;
