@@ -50,7 +50,7 @@ extension NewsStore {
     /// The whole article: body, highlights (by position) and related links (resolved ones carry ids).
     ///
     /// Related links come explicit first, then by score; a resolved link carries its target's
-    /// id and source name.
+    /// id and source name. Computed links (`updateRelated`) show their target's title and URL.
     public func article(id: ArticleID) throws -> Article? {
         try read { db in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: HotQuery.article.sql),
@@ -110,7 +110,8 @@ extension NewsStore {
 
     func relatedLinks(of article: ArticleID, _ db: Database) throws -> [RelatedLink] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT r.title, r.url, r.kind, r.score, t.id AS targetID, coalesce(t.source, tf.title, r.source) AS source
+            SELECT coalesce(nullif(r.title, ''), t.title) AS title, CASE r.title WHEN '' THEN t.url ELSE r.url END AS url,
+                   r.kind, r.score, t.id AS targetID, coalesce(t.source, tf.title, r.source) AS source
             FROM related r LEFT JOIN article t ON t.id = r.targetID LEFT JOIN feed tf ON tf.id = t.feedID
             WHERE r.articleID = ?
             ORDER BY r.kind <> 'explicit', r.score DESC, r.kind, r.position

@@ -3,37 +3,15 @@ import NewsModel
 
 /// The computed related lists of articles (`.similar`, `.sameStory` rows of `related`), each
 /// kept to its best `limit` links by score.
+///
+/// A computed link keeps no copy of its target's title, URL or source (an empty title marks it):
+/// the article shows its target's own, and the link goes when its target does. So a list costs
+/// a few bytes per link, however long the headlines.
 struct RelatedList {
-    /// What a computed link shows of the article it leads to.
-    struct Target {
-        var id: ArticleID
-        var title: String
-        var titleKey: String
-        var url: String?
-        var source: String
-
-        init(_ headline: Headline) {
-            id = headline.id
-            title = headline.title
-            titleKey = TitleKey.make(headline.title)
-            url = headline.url
-            source = headline.source
-        }
-    }
-
     /// A computed link: the article it leads to and how related that is.
     struct Entry {
-        var target: Target
+        var target: ArticleID
         var score: Double
-
-        init(target: Target, score: Double) {
-            self.target = target
-            self.score = score
-        }
-
-        init(_ headline: Headline, score: Double) {
-            self.init(target: Target(headline), score: score)
-        }
     }
 
     let db: Database
@@ -59,12 +37,9 @@ struct RelatedList {
     /// dropping the worst link when the list is full and any computed link to the same target
     /// it had before. Nothing changes when the article links to the target explicitly.
     ///
-    /// A link whose target was removed (its feed went) stays, unresolved, like any related
-    /// link; it counts as the worst of its list, the first to make room.
-    ///
     /// - Returns: whether the entry was added.
     func add(_ entry: Entry, kind: RelatedKind, to article: ArticleID) throws -> Bool {
-        let target = entry.target.id.rawValue
+        let target = entry.target.rawValue
         var sameKind: [(position: Int, score: Double)] = []
         var lastPosition = -1
         var hasLinkToTarget = false
@@ -78,7 +53,7 @@ struct RelatedList {
             }
             guard rowKind == kind.rawValue else { continue }
             lastPosition = max(lastPosition, position)
-            if rowTarget != target { sameKind.append((position, rowTarget == nil ? -1 : row[3])) }
+            if rowTarget != target { sameKind.append((position, row[3])) }
         }
         var worst: (position: Int, score: Double)?
         if sameKind.count >= limit {
@@ -99,13 +74,9 @@ struct RelatedList {
     }
 
     private func insert(_ entry: Entry, kind: RelatedKind, position: Int, into article: ArticleID) throws {
-        let target = entry.target
         try db.cachedStatement(sql: """
-            INSERT INTO related (articleID, kind, position, title, titleKey, url, source, score, targetID)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                article.rawValue, kind.rawValue, position, target.title, target.titleKey,
-                target.url, target.source, entry.score, target.id.rawValue,
-            ])
+            INSERT INTO related (articleID, kind, position, title, titleKey, score, targetID)
+            VALUES (?, ?, ?, '', '', ?, ?)
+            """).execute(arguments: [article.rawValue, kind.rawValue, position, entry.score, entry.target.rawValue])
     }
 }

@@ -89,7 +89,9 @@ struct RelatedReferences<Scoring: RelatedScoring> {
     /// An FTS5 query for titles holding all but one of `words` (all of them when there are
     /// three; nil for fewer, which only an exact title key resolves). At most eight words count.
     static func titleExpression(_ words: [String]) -> String? {
-        let quoted = words.prefix(8).map { "\"" + SearchText.indexable($0).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let quoted = words.prefix(8).map { word in
+            "\"" + SearchText.indexable(word).replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
         guard quoted.count >= 3 else { return nil }
         let groups = quoted.count == 3
             ? [quoted]

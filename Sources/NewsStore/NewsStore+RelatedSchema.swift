@@ -50,4 +50,16 @@ extension NewsStore {
 
             """)
     }
+
+    /// Computed links go with their target (migration "related-computed-links", after "related").
+    ///
+    /// `updateRelated` writes them with an empty title (they show their target's, see
+    /// `RelatedList`): without a target they would show nothing. Other links stay, unresolved.
+    static func createComputedLinkTrigger(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER related_computed_target_delete BEFORE DELETE ON article BEGIN
+                DELETE FROM related WHERE targetID = OLD.id AND title = '';
+            END;
+            """)
+    }
 }

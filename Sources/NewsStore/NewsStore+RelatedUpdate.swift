@@ -20,12 +20,57 @@ public struct RelatedLimits: Hashable, Sendable {
     public init() {}
 }
 
+/// What relatedness needs of one stored article, computed from the article in memory: pure
+/// work that may run anywhere (in the parallel part of a refresh, say) before the store's
+/// `updateRelated(_:scoring:limits:)` takes the write lock.
+public struct RelatedInput: Sendable {
+    public var id: ArticleID
+    /// `RelatedScoring.termWeights` of the article.
+    public var termWeights: [String: Double]
+    /// The distinct links of its body, in order, other than to its own page.
+    public var links: [String]
+
+    public init(id: ArticleID, termWeights: [String: Double], links: [String]) {
+        self.id = id
+        self.termWeights = termWeights
+        self.links = links
+    }
+
+    /// The input of `article`, stored as `id`.
+    public init(id: ArticleID, article: Article, scoring: some RelatedScoring) {
+        var links: [String] = []
+        var seen: Set<String> = article.url.map { [$0] } ?? []
+        for block in article.body {
+            for span in block.links {
+                if let link = span.link, seen.insert(link).inserted { links.append(link) }
+            }
+        }
+        self.init(id: id, termWeights: scoring.termWeights(of: article), links: links)
+    }
+}
+
 extension NewsStore {
     /// Computes and stores the related stories of `ids`, and adds each to the lists of the
-    /// stored articles it is most related to.
+    /// stored articles it is most related to; reads and decodes each article that needs it.
+    /// With the articles at hand, `articlesNeedingRelated` and `updateRelated(_:scoring:limits:)`
+    /// do the same without reading them back.
+    @discardableResult
+    public func updateRelated(for ids: [ArticleID], scoring: some RelatedScoring,
+                              limits: RelatedLimits = RelatedLimits()) throws -> RelatedUpdateSummary {
+        var summary = RelatedUpdateSummary()
+        for batch in Self.batches(of: ids, size: limits.batch) {
+            let inputs = try read { db in try batch.compactMap { try RelatedInput.stored($0, scoring: scoring, db) } }
+            summary.unchanged += batch.count - inputs.count
+            summary = try updateRelated(inputs, scoring: scoring, limits: limits, summary: summary)
+        }
+        return summary
+    }
+
+    /// Computes and stores the related stories of the articles of `inputs`, and adds each to the
+    /// lists of the stored articles it is most related to.
     ///
     /// For each article that is new or changed since its last computation (others are skipped,
-    /// so calling this with every id an import touched is cheap):
+    /// so passing every article an import touched is cheap):
     /// - explicit links: body links to stored articles are added; headline references that
     ///   name no stored article exactly are matched loosely (`headlineMatch`) against stored
     ///   titles, and filed so that a later article with a near-identical title resolves them;
@@ -35,31 +80,53 @@ extension NewsStore {
     ///   `limits.linksPerKind` per kind are stored as `.similar` or `.sameStory` links; each
     ///   of those articles gets this one in its own list if it ranks among its best.
     ///
-    /// Every step is an index lookup: the work per article does not grow with the store.
-    /// Articles are handled `limits.batch` at a time, each batch read (and its term weights
-    /// computed) before its write transaction starts.
+    /// Every step is an index lookup and the work per article has a bound that does not depend
+    /// on the store: at most `articlesPerTerm` signature rows read per term, `candidates`
+    /// articles judged, `linksPerKind` backlinks per kind, `bodyLinks` URLs looked up. Until
+    /// those bounds are reached it grows with how many stored articles share its terms; and a
+    /// larger store is slower to read page by page. Articles are written `limits.batch` per
+    /// write transaction.
     @discardableResult
-    public func updateRelated(for ids: [ArticleID], scoring: some RelatedScoring,
+    public func updateRelated(_ inputs: [RelatedInput], scoring: some RelatedScoring,
                               limits: RelatedLimits = RelatedLimits()) throws -> RelatedUpdateSummary {
+        try updateRelated(inputs, scoring: scoring, limits: limits, summary: RelatedUpdateSummary())
+    }
+
+    /// The articles among `ids` whose related stories are missing or older than their content:
+    /// the ones `updateRelated` would compute.
+    public func articlesNeedingRelated(_ ids: [ArticleID]) throws -> [ArticleID] {
+        try read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT a.contentHash IS NOT s.contentHash FROM article a LEFT JOIN related_state s ON s.articleID = a.id
+                WHERE a.id = ?
+                """)
+            return try ids.filter { try Bool.fetchOne(statement, arguments: [$0.rawValue]) ?? false }
+        }
+    }
+
+    private func updateRelated(_ inputs: [RelatedInput], scoring: some RelatedScoring, limits: RelatedLimits,
+                               summary: RelatedUpdateSummary) throws -> RelatedUpdateSummary {
+        var summary = summary
         var seen = Set<ArticleID>()
-        let ids = ids.filter { seen.insert($0).inserted }
-        var summary = RelatedUpdateSummary()
+        let inputs = inputs.filter { seen.insert($0.id).inserted }
         var start = 0
-        while start < ids.count {
-            let batch = Array(ids[start..<min(start + max(1, limits.batch), ids.count)])
+        while start < inputs.count {
+            let batch = Array(inputs[start..<min(start + max(1, limits.batch), inputs.count)])
             start += batch.count
-            let documents = try read { db in
-                try batch.compactMap { try RelatedDocument.load($0, scoring: scoring, limits: limits, db) }
-            }
-            summary.unchanged += batch.count - documents.count
-            guard !documents.isEmpty else { continue }
             summary = try write { db in
                 var update = RelatedUpdate(db: db, scoring: scoring, limits: limits, summary: summary)
-                try update.run(documents)
+                try update.run(batch)
                 return update.summary
             }
         }
         return summary
+    }
+
+    /// `ids` without repeats, in slices of `size`.
+    private static func batches(of ids: [ArticleID], size: Int) -> [[ArticleID]] {
+        var seen = Set<ArticleID>()
+        let ids = ids.filter { seen.insert($0).inserted }
+        return stride(from: 0, to: ids.count, by: max(1, size)).map { Array(ids[$0..<min($0 + max(1, size), ids.count)]) }
     }
 
     /// How alike two computed articles are, as `updateRelated` judged them: the dot product of
@@ -67,17 +134,17 @@ extension NewsStore {
     /// computed related stories. For inspecting and testing the model.
     public func relatedSimilarity(_ a: ArticleID, _ b: ArticleID) throws -> (similarity: Double, sharedTerms: Int)? {
         try read { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM related_state WHERE articleID = ?", arguments: [b.rawValue]) != nil,
-                  let row = try Row.fetchOne(db, sql: """
-                    SELECT total(x.weight * y.weight), count(y.term)
-                    FROM related_state s, json_each(s.terms) t
-                    JOIN related_signature x ON x.term = t.value AND x.articleID = s.articleID
-                    LEFT JOIN related_signature y ON y.term = t.value AND y.articleID = ?
-                    WHERE s.articleID = ?
-                    """, arguments: [b.rawValue, a.rawValue]),
-                  try Bool.fetchOne(db, sql: "SELECT 1 FROM related_state WHERE articleID = ?", arguments: [a.rawValue]) != nil
-            else { return nil }
-            return (row[0], row[1])
+            let computed = try Int.fetchOne(db, sql: "SELECT count(*) FROM related_state WHERE articleID IN (?, ?)",
+                                            arguments: [a.rawValue, b.rawValue]) ?? 0
+            guard computed == Set([a, b]).count else { return nil }
+            let row = try Row.fetchOne(db, sql: """
+                SELECT total(x.weight * y.weight), count(y.term)
+                FROM related_state s, json_each(s.terms) t
+                JOIN related_signature x ON x.term = t.value AND x.articleID = s.articleID
+                LEFT JOIN related_signature y ON y.term = t.value AND y.articleID = ?
+                WHERE s.articleID = ?
+                """, arguments: [b.rawValue, a.rawValue])
+            return (row?[0] ?? 0, row?[1] ?? 0)
         }
     }
 
@@ -93,12 +160,30 @@ extension NewsStore {
     }
 }
 
-/// An article about to have its related stories computed.
+extension RelatedInput {
+    /// The input of the stored article `id`, or nil when it is gone or unchanged since it was
+    /// last computed. Decodes its body.
+    static func stored(_ id: ArticleID, scoring: some RelatedScoring, _ db: Database) throws -> RelatedInput? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT a.contentHash IS NOT s.contentHash AS isPending, a.url, a.title, a.altTitles, a.summary, b.body
+            FROM article a LEFT JOIN article_body b ON b.articleID = a.id LEFT JOIN related_state s ON s.articleID = a.id
+            WHERE a.id = ?
+            """), arguments: [id.rawValue]), row["isPending"] as Bool else { return nil }
+        let body = try (row["body"] as Data?).map { try BodyCodec.blocks(stored: [UInt8]($0)) } ?? []
+        let article = Article(source: "", url: row["url"], title: row["title"],
+                              alternateTitles: TitleLines.decode(row["altTitles"]), summary: row["summary"], body: body)
+        return RelatedInput(id: id, article: article, scoring: scoring)
+    }
+}
+
+/// An article about to have its related stories computed: its input, and what the store
+/// holds of it.
 struct RelatedDocument {
     /// Its headline; the date is its own, else when it was first seen.
     var headline: Headline
     /// Its title and alternate titles.
     var titles: [String]
+    /// Its stored content hash, recorded with the computation.
     var contentHash: Int64
     /// Whether its terms are already counted in `related_term` (it was computed before).
     var isCounted: Bool
@@ -108,37 +193,6 @@ struct RelatedDocument {
     var bodyLinks: [String]
 
     var id: ArticleID { headline.id }
-
-    /// The article `id`, or nil when it is gone or unchanged since it was last computed.
-    static func load(_ id: ArticleID, scoring: some RelatedScoring, limits: RelatedLimits,
-                     _ db: Database) throws -> RelatedDocument? {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT \(HeadlineColumns.sql), a.sortDate, a.altTitles, a.summary, a.contentHash,
-                   b.body, s.contentHash AS computedHash
-            FROM article a JOIN feed f ON f.id = a.feedID
-            LEFT JOIN article_body b ON b.articleID = a.id LEFT JOIN related_state s ON s.articleID = a.id
-            WHERE a.id = ?
-            """), arguments: [id.rawValue]) else { return nil }
-        let contentHash: Int64 = row["contentHash"]
-        let computedHash: Int64? = row["computedHash"]
-        guard computedHash != contentHash else { return nil }
-        let headline = RelatedHeadline.headline(row)
-        let body = try (row["body"] as Data?).map { try BodyCodec.blocks(stored: [UInt8]($0)) } ?? []
-        let article = Article(id: id, feedID: headline.feedID, source: headline.source, url: headline.url,
-                              title: headline.title, alternateTitles: TitleLines.decode(row["altTitles"]),
-                              summary: row["summary"], body: body)
-        var links: [String] = []
-        var seen: Set<String> = headline.url.map { [$0] } ?? []
-        for block in body {
-            for span in block.links {
-                guard links.count < limits.bodyLinks, let link = span.link, seen.insert(link).inserted else { continue }
-                links.append(link)
-            }
-        }
-        return RelatedDocument(headline: headline, titles: [article.title] + article.alternateTitles,
-                               contentHash: contentHash, isCounted: computedHash != nil,
-                               weights: scoring.termWeights(of: article), bodyLinks: links)
-    }
 }
 
 /// Headlines as relatedness sees them: dated when first seen if they have no date of their own.
@@ -166,7 +220,7 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
 
     /// Document frequencies of the batch's terms, and how many articles they count.
     private var frequencies: [String: Int] = [:]
-    private var documents = 0
+    private var countedArticles = 0
     /// Whether any article has filed an unresolved headline reference (most stores of feeds
     /// never do, and then no article needs to look for references to it).
     private var hasFiledReferences = false
@@ -178,12 +232,42 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
         self.summary = summary
     }
 
-    mutating func run(_ batch: [RelatedDocument]) throws {
+    mutating func run(_ inputs: [RelatedInput]) throws {
+        let batch = try documents(inputs)
         try countTerms(of: batch)
+        hasFiledReferences = try Bool.fetchOne(db, sql: "SELECT 1 FROM related_reference LIMIT 1") ?? false
         for document in batch {
             try update(document)
             summary.computed += 1
         }
+    }
+
+    /// The documents of `inputs` whose articles need computing, as this transaction finds them
+    /// (the rest count as unchanged).
+    private mutating func documents(_ inputs: [RelatedInput]) throws -> [RelatedDocument] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT \(HeadlineColumns.sql), a.sortDate, a.altTitles, a.contentHash, s.contentHash AS computedHash
+            FROM article a JOIN feed f ON f.id = a.feedID LEFT JOIN related_state s ON s.articleID = a.id
+            WHERE a.id = ?
+            """)
+        var documents: [RelatedDocument] = []
+        for input in inputs {
+            guard let row = try Row.fetchOne(statement, arguments: [input.id.rawValue]) else {
+                summary.unchanged += 1
+                continue
+            }
+            let contentHash: Int64 = row["contentHash"], computedHash: Int64? = row["computedHash"]
+            guard computedHash != contentHash else {
+                summary.unchanged += 1
+                continue
+            }
+            let headline = RelatedHeadline.headline(row)
+            documents.append(RelatedDocument(
+                headline: headline, titles: [headline.title] + TitleLines.decode(row["altTitles"]),
+                contentHash: contentHash, isCounted: computedHash != nil, weights: input.termWeights,
+                bodyLinks: Array(input.links.lazy.filter { $0 != headline.url }.prefix(limits.bodyLinks))))
+        }
+        return documents
     }
 
     // MARK: Document frequencies
@@ -210,7 +294,7 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
                 """, arguments: [RelatedJSON.object(added)])
             while let row = try counted.next() { frequencies[row[0]] = row[1] }
         }
-        documents = try Int.fetchOne(db, sql: """
+        countedArticles = try Int.fetchOne(db, sql: """
             INSERT INTO related_term (term, documents) VALUES ('', ?)
             ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
             RETURNING documents
@@ -223,7 +307,6 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
                 """, arguments: [RelatedJSON.array(Array(uncounted))])
             while let row = try rows.next() { frequencies[row[0]] = row[1] }
         }
-        hasFiledReferences = try Bool.fetchOne(db, sql: "SELECT 1 FROM related_reference LIMIT 1") ?? false
     }
 
     // MARK: One article
@@ -237,9 +320,10 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
                 DELETE FROM related WHERE targetID = ? AND kind IN ('similar', 'sameStory')
                 """).execute(arguments: [id])
         }
-        let signature = scoring.signature(of: document.weights, documentFrequency: frequencies, documents: documents)
+        let signature = scoring.signature(of: document.weights, documentFrequency: frequencies,
+                                          documents: countedArticles)
         let searchable = signature.filter { term, _ in
-            scoring.isSearchable(documentFrequency: frequencies[term] ?? 1, documents: documents)
+            scoring.isSearchable(documentFrequency: frequencies[term] ?? 1, documents: countedArticles)
         }
         let overlaps = try overlaps(of: document.id, signature: searchable)
         let insertTerm = try db.cachedStatement(sql: """
@@ -291,16 +375,15 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
             guard let headline = try RelatedHeadline.fetch(other, db),
                   let kind = scoring.relation(of: document.headline, to: headline, similarity: overlap.dot,
                                               sharedTerms: overlap.shared) else { continue }
-            lists[kind, default: []].append(RelatedList.Entry(headline, score: overlap.dot))
+            lists[kind, default: []].append(RelatedList.Entry(target: headline.id, score: overlap.dot))
         }
-        let own = RelatedList.Target(document.headline)
         let writer = RelatedList(db: db, limit: limits.linksPerKind)
         try writer.replaceComputed(of: document.id, with: lists)
         for (kind, entries) in lists {
             summary.links += min(entries.count, limits.linksPerKind)
             for entry in entries.prefix(limits.linksPerKind) {
-                let backlink = RelatedList.Entry(target: own, score: entry.score)
-                if try writer.add(backlink, kind: kind, to: entry.target.id) { summary.backlinks += 1 }
+                let backlink = RelatedList.Entry(target: document.id, score: entry.score)
+                if try writer.add(backlink, kind: kind, to: entry.target) { summary.backlinks += 1 }
             }
         }
     }

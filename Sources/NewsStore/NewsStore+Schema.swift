@@ -19,6 +19,7 @@ extension NewsStore {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createSchemaV1)
         migrator.registerMigration("related", migrate: createRelatedSchema)
+        migrator.registerMigration("related-computed-links", migrate: createComputedLinkTrigger)
         return migrator
     }
 

@@ -42,7 +42,7 @@ struct ImportPages {
                 }
                 // One page per transaction so each file's line says what happened to it.
                 let summary = try store.upsertArticles([article], feed: feedID)
-                if let problem = RelatedStories.update(store, ids: summary.ids) { console.warn("\(file): \(problem)") }
+                if let problem = RelatedStories.update(store, ids: summary.ids, articles: [article]) { console.warn("\(file): \(problem)") }
                 let status: String
                 if summary.added > 0 {
                     status = "added"; counts.added += 1

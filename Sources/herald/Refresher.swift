@@ -120,7 +120,7 @@ struct Refresher: Sendable {
                 if stored.siteURL == nil { stored.siteURL = update.siteURL }
                 if stored != feed { _ = try store.upsertFeed(stored) }
                 let summary = try store.upsertArticles(update.articles, feed: id)
-                RelatedStories.update(store, ids: summary.ids)
+                RelatedStories.update(store, ids: summary.ids, articles: update.articles)
                 try store.recordFetch(feed: id, etag: update.etag, lastModified: update.lastModified, error: nil,
                                       at: date, newURL: update.movedTo)
                 if let movedTo = update.movedTo { stored.url = movedTo }

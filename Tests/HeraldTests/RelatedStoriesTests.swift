@@ -139,7 +139,8 @@ import Testing
             if isLinked && !pair.isRelated { linkedUnrelated += 1 }
             if !pair.isRelated {
                 #expect(!isLinked, "linked but unrelated: \(pair.why)")
-                #expect(score.similarity < RelatedScorer().similarThreshold || score.sharedTerms < RelatedScorer().minimumSharedTerms,
+                let scorer = RelatedScorer()
+                #expect(score.similarity < scorer.similarThreshold || score.sharedTerms < scorer.minimumSharedTerms,
                         "\(pair.why): \(score)")
             }
         }

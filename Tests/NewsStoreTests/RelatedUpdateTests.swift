@@ -152,35 +152,38 @@ private final class SignatureCalls: Sendable {
         #expect(try computed(theirs, in: store).first?.source == "Example News")
     }
 
-    /// Like explicit links, computed links to a removed article stay as unresolved titles; the
-    /// removed article's signature goes, and its dangling link is the first to make room.
-    @Test func removingAFeedLeavesUnresolvedTitlesAndDropsItsSignatures() throws {
+    /// Computed links to a removed article go with it (explicit ones stay, unresolved), and so
+    /// does its signature.
+    @Test func removingAFeedTakesItsComputedLinksAndSignatures() throws {
         let (store, feed) = try storeWithFeed()
         let other = try store.upsertFeed(Feed(url: "https://other.example/feed", title: "Other Post"))
-        var limits = RelatedLimits()
-        limits.linksPerKind = 1
         let gone = try add([article(1, "harbor bridge closes for repairs", source: "Other Post"),
-                            article(2, "orchard harvest starts early", source: "Other Post")],
-                           to: store, feed: other, limits: limits)
-        let kept = try add([article(3, "harbor bridge repairs begin", related: [RelatedLink(title: "orchard harvest starts early")])],
-                           to: store, feed: feed, limits: limits)[0]
-        #expect(try computed(kept, in: store).map(\.articleID) == [gone[0]])
+                            article(2, "orchard harvest starts early", source: "Other Post")], to: store, feed: other)
+        let kept = try add([article(3, "harbor bridge repairs begin",
+                                    related: [RelatedLink(title: "orchard harvest starts early")])], to: store, feed: feed)[0]
+        let links = try computed(kept, in: store)
+        #expect(links.map(\.articleID) == [gone[0]])
+        #expect(links.first?.title == "harbor bridge closes for repairs" && links.first?.url == "https://example.org/1")
+        #expect(links.first?.source == "Other Post")
         #expect(try #require(try store.article(id: kept)).related.first { $0.kind == .explicit }?.articleID == gone[1])
         #expect(try store.relatedIndexRows(of: gone[0]).signature > 0)
 
         try store.removeFeed(id: other)
-        let links = try #require(try store.article(id: kept)).related
-        #expect(links.map(\.articleID) == [nil, nil])
-        #expect(links.map(\.title) == ["orchard harvest starts early", "harbor bridge closes for repairs"])
+        let left = try #require(try store.article(id: kept)).related
+        #expect(left.map(\.kind) == [.explicit] && left.first?.articleID == nil)
+        #expect(left.first?.title == "orchard harvest starts early")
         #expect(try store.relatedIndexRows(of: gone[0]).signature == 0)
         #expect(try store.relatedSimilarity(kept, gone[0]) == nil)
+    }
 
-        // A weaker but real report of the same story replaces the dangling one.
-        let third = try store.upsertFeed(Feed(url: "https://third.example/feed", title: "Third Post"))
-        let newcomer = try add([article(4, "harbor bridge works", source: "Third Post")], to: store, feed: third,
-                               limits: limits)[0]
-        #expect(try computed(kept, in: store).map(\.articleID) == [newcomer])
-        #expect(try computed(kept, in: store).map(\.kind) == [.sameStory])
+    /// A computed link shows its target as it is now, not as it was when the link was made.
+    @Test func computedLinksShowTheirTargetsCurrentTitle() throws {
+        let (store, feed) = try storeWithFeed()
+        let first = try add([article(1, "harbor bridge closes for repairs")], to: store, feed: feed)[0]
+        let second = try add([article(2, "harbor bridge repairs begin")], to: store, feed: feed)[0]
+        _ = try store.upsertArticles([article(1, "harbor bridge closes for repairs, council says")], feed: feed)
+        #expect(try computed(second, in: store).first?.title == "harbor bridge closes for repairs, council says")
+        #expect(try computed(second, in: store).first?.articleID == first)
     }
 
     @Test func bodyLinksToStoredArticlesBecomeExplicitLinks() throws {
@@ -216,6 +219,35 @@ private final class SignatureCalls: Sendable {
         links = try #require(try store.article(id: page)).related.filter { $0.kind == .explicit }
         #expect(links.map(\.articleID) == [before, after, nil, nil])
         #expect(try store.relatedIndexRows(of: page).references > 0, "the unresolved ones stay filed")
+    }
+
+    /// The articles in memory give what reading them back gives, and only new or changed
+    /// articles need computing.
+    @Test func inputsFromArticlesInMemoryMatchTheStoredPath() throws {
+        let articles = [article(1, "harbor bridge closes for repairs", links: ["https://example.org/2"]),
+                        article(2, "harbor bridge repairs begin"), article(3, "orchard harvest starts early")]
+        let (stored, storedFeed) = try storeWithFeed()
+        let storedIDs = try stored.upsertArticles(articles, feed: storedFeed).ids
+        try stored.updateRelated(for: storedIDs, scoring: scoring)
+
+        let (memory, memoryFeed) = try storeWithFeed()
+        let ids = try memory.upsertArticles(articles, feed: memoryFeed).ids
+        #expect(try memory.articlesNeedingRelated(ids) == ids)
+        let summary = try memory.updateRelated(zip(ids, articles).map { RelatedInput(id: $0, article: $1, scoring: scoring) },
+                                               scoring: scoring)
+        #expect(summary.computed == 3 && summary.resolved == 1)
+        for (a, b) in zip(storedIDs, ids) {
+            #expect(try stored.article(id: a)?.related == memory.article(id: b)?.related)
+        }
+
+        #expect(try memory.articlesNeedingRelated(ids).isEmpty)
+        var changed = articles
+        changed[2] = article(3, "orchard harvest starts late")
+        _ = try memory.upsertArticles([changed[2]], feed: memoryFeed)
+        #expect(try memory.articlesNeedingRelated(ids + [ArticleID(99)]) == [ids[2]])
+        let again = try memory.updateRelated(zip(ids, changed).map { RelatedInput(id: $0, article: $1, scoring: scoring) },
+                                             scoring: scoring)
+        #expect(again.computed == 1 && again.unchanged == 2)
     }
 
     @Test func documentFrequenciesCountEachArticleOnce() throws {

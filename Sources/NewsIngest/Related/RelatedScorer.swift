@@ -69,8 +69,8 @@ public struct RelatedScorer: Sendable {
             a.weight != b.weight ? a.weight > b.weight : a.term < b.term
         }
         for (term, count) in weights where count > 0 {
-            let scored = (term: term,
-                          weight: (1 + log(count)) * inverseDocumentFrequency(documentFrequency[term] ?? 1, documents: documents))
+            let idf = inverseDocumentFrequency(documentFrequency[term] ?? 1, documents: documents)
+            let scored = (term: term, weight: (1 + log(count)) * idf)
             guard top.count < signatureSize || isBetter(scored, top[top.count - 1]) else { continue }
             let index = top.firstIndex { isBetter(scored, $0) } ?? top.count
             top.insert(scored, at: index)
