@@ -4,10 +4,36 @@ import NewsModel
 /// The computed related lists of articles (`.similar`, `.sameStory` rows of `related`), each
 /// kept to its best `limit` links by score.
 struct RelatedList {
+    /// What a computed link shows of the article it leads to.
+    struct Target {
+        var id: ArticleID
+        var title: String
+        var titleKey: String
+        var url: String?
+        var source: String
+
+        init(_ headline: Headline) {
+            id = headline.id
+            title = headline.title
+            titleKey = TitleKey.make(headline.title)
+            url = headline.url
+            source = headline.source
+        }
+    }
+
     /// A computed link: the article it leads to and how related that is.
     struct Entry {
-        var target: Headline
+        var target: Target
         var score: Double
+
+        init(target: Target, score: Double) {
+            self.target = target
+            self.score = score
+        }
+
+        init(_ headline: Headline, score: Double) {
+            self.init(target: Target(headline), score: score)
+        }
     }
 
     let db: Database
@@ -41,11 +67,15 @@ struct RelatedList {
         let target = entry.target.id.rawValue
         var sameKind: [(position: Int, score: Double)] = []
         var lastPosition = -1
+        var hasLinkToTarget = false
         for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT kind, position, targetID, score FROM related WHERE articleID = ?
             """), arguments: [article.rawValue]) {
             let rowKind: String = row[0], position: Int = row[1], rowTarget: Int64? = row[2]
-            if rowTarget == target && rowKind == RelatedKind.explicit.rawValue { return false }
+            if rowTarget == target {
+                if rowKind == RelatedKind.explicit.rawValue { return false }
+                hasLinkToTarget = true
+            }
             guard rowKind == kind.rawValue else { continue }
             lastPosition = max(lastPosition, position)
             if rowTarget != target { sameKind.append((position, rowTarget == nil ? -1 : row[3])) }
@@ -55,9 +85,11 @@ struct RelatedList {
             worst = sameKind.min { $0.score < $1.score }
             guard let worst, entry.score > worst.score else { return false }
         }
-        try db.cachedStatement(sql: """
-            DELETE FROM related WHERE articleID = ? AND targetID = ? AND kind IN \(Self.computedKinds)
-            """).execute(arguments: [article.rawValue, target])
+        if hasLinkToTarget {
+            try db.cachedStatement(sql: """
+                DELETE FROM related WHERE articleID = ? AND targetID = ? AND kind IN \(Self.computedKinds)
+                """).execute(arguments: [article.rawValue, target])
+        }
         if let worst {
             try db.cachedStatement(sql: "DELETE FROM related WHERE articleID = ? AND kind = ? AND position = ?")
                 .execute(arguments: [article.rawValue, kind.rawValue, worst.position])
@@ -72,7 +104,7 @@ struct RelatedList {
             INSERT INTO related (articleID, kind, position, title, titleKey, url, source, score, targetID)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
-                article.rawValue, kind.rawValue, position, target.title, TitleKey.make(target.title),
+                article.rawValue, kind.rawValue, position, target.title, target.titleKey,
                 target.url, target.source, entry.score, target.id.rawValue,
             ])
     }

@@ -188,33 +188,41 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
 
     // MARK: Document frequencies
 
-    /// Counts the terms of the batch's new articles, then reads every term's frequency: two
-    /// statements for all the batch's terms, whose lists travel as JSON.
+    /// Counts the terms of the batch's new articles and reads back every term's frequency, in
+    /// a statement or two for the whole batch (the lists of terms travel as JSON).
     private mutating func countTerms(of batch: [RelatedDocument]) throws {
         var added: [String: Int] = [:]
         var newArticles = 0
         var terms = Set<String>()
         for document in batch {
-            terms.formUnion(document.weights.keys)
-            guard !document.isCounted else { continue }
+            guard !document.isCounted else {
+                terms.formUnion(document.weights.keys)
+                continue
+            }
             newArticles += 1
             for term in document.weights.keys { added[term, default: 0] += 1 }
         }
         if !added.isEmpty {
-            try db.execute(sql: """
+            let counted = try Row.fetchCursor(db, sql: """
                 INSERT INTO related_term (term, documents) SELECT key, value FROM json_each(?) WHERE true
                 ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
+                RETURNING term, documents
                 """, arguments: [RelatedJSON.object(added)])
+            while let row = try counted.next() { frequencies[row[0]] = row[1] }
         }
         documents = try Int.fetchOne(db, sql: """
             INSERT INTO related_term (term, documents) VALUES ('', ?)
             ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
             RETURNING documents
             """, arguments: [newArticles]) ?? newArticles
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT t.term, t.documents FROM json_each(?) j JOIN related_term t ON t.term = j.value
-            """, arguments: [RelatedJSON.array(Array(terms))])
-        while let row = try rows.next() { frequencies[row[0]] = row[1] }
+        // Terms only recomputed articles have (their counts do not change).
+        let uncounted = terms.filter { frequencies[$0] == nil }
+        if !uncounted.isEmpty {
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT t.term, t.documents FROM json_each(?) j JOIN related_term t ON t.term = j.value
+                """, arguments: [RelatedJSON.array(Array(uncounted))])
+            while let row = try rows.next() { frequencies[row[0]] = row[1] }
+        }
         hasFiledReferences = try Bool.fetchOne(db, sql: "SELECT 1 FROM related_reference LIMIT 1") ?? false
     }
 
@@ -283,14 +291,15 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
             guard let headline = try RelatedHeadline.fetch(other, db),
                   let kind = scoring.relation(of: document.headline, to: headline, similarity: overlap.dot,
                                               sharedTerms: overlap.shared) else { continue }
-            lists[kind, default: []].append(RelatedList.Entry(target: headline, score: overlap.dot))
+            lists[kind, default: []].append(RelatedList.Entry(headline, score: overlap.dot))
         }
+        let own = RelatedList.Target(document.headline)
         let writer = RelatedList(db: db, limit: limits.linksPerKind)
         try writer.replaceComputed(of: document.id, with: lists)
         for (kind, entries) in lists {
             summary.links += min(entries.count, limits.linksPerKind)
             for entry in entries.prefix(limits.linksPerKind) {
-                let backlink = RelatedList.Entry(target: document.headline, score: entry.score)
+                let backlink = RelatedList.Entry(target: own, score: entry.score)
                 if try writer.add(backlink, kind: kind, to: entry.target.id) { summary.backlinks += 1 }
             }
         }

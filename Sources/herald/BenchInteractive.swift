@@ -187,8 +187,7 @@ struct InteractiveWorkload {
                                 herald: Samples(firstRSS), target: rssTarget.map { BenchTarget(limit: $0) }))
             report.add(BenchRow(workload: "  herald --version: start, print, exit (no store, no terminal)", unit: .seconds,
                                 herald: Samples(bare.map(\.wall)),
-                                note: "peak RSS \(BenchUnit.bytes.format(Samples(bare.map { Double($0.maxRSS) }).median)): "
-                                    + "the runtime and shared libraries alone"))
+                                note: "peak RSS \(Self.rss(bare)): the runtime and shared libraries alone"))
         }
         if steps.contains(.search) {
             report.add(BenchRow(workload: "search \"\(Self.query)\" → results on screen, \(label)", unit: .seconds,
@@ -215,6 +214,12 @@ struct InteractiveWorkload {
             report.add(BenchRow(workload: "peak RSS over the session (VmHWM), \(label)", unit: .bytes,
                                 herald: Samples(peakRSS)))
         }
+    }
+
+    /// The median peak RSS of `exits`, or "?" when it was not measured.
+    static func rss(_ exits: [ChildExit]) -> String {
+        let values = exits.compactMap(\.maxRSS).map(Double.init)
+        return values.isEmpty ? "?" : BenchUnit.bytes.format(Samples(values).median)
     }
 
     private var quotedStartup: [BenchAnchor] {

@@ -43,8 +43,12 @@ struct ChildExit {
     var status: Int32
     /// Wall-clock time from spawn to exit, in seconds.
     var wall: Double
-    /// Peak resident set size (`ru_maxrss`, the kernel's VmHWM at exit), in bytes.
-    var maxRSS: Int
+    /// Peak resident set size of the program, in bytes; nil when it could not be measured.
+    ///
+    /// Not `wait4`'s `ru_maxrss`: `posix_spawn` starts the child in our address space (vfork),
+    /// and the kernel carries that space's peak into the child's at `exec`, so a big bench
+    /// process would show as the child's peak. `run` measures through GNU time instead.
+    var maxRSS: Int?
     /// CPU time in user mode, in seconds.
     var user: Double
     /// CPU time in the kernel, in seconds.
@@ -127,7 +131,7 @@ struct ChildProcess {
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let wall = BenchClock.now() - started
         let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return ChildExit(status: code, wall: wall, maxRSS: Int(usage.ru_maxrss) * 1024,
+        return ChildExit(status: code, wall: wall, maxRSS: nil,
                          user: Self.seconds(usage.ru_utime), system: Self.seconds(usage.ru_stime))
     }
 
@@ -149,19 +153,27 @@ struct ChildProcess {
         var stderr: String
     }
 
-    /// Runs `argv` to completion, capturing its output through files in `scratch`.
+    /// GNU time, which forks (no vfork) and so reports the program's own peak RSS.
+    static let gnuTime = FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? "/usr/bin/time" : nil
+
+    /// Runs `argv` to completion, capturing its output through files in `scratch`. The peak RSS
+    /// is measured when GNU time is installed (it adds well under a millisecond).
     static func run(_ argv: [String], environment: [String: String] = [:], scratch: URL) throws -> Output {
         let token = UUID().uuidString.prefix(8)
         let out = scratch.appendingPathComponent("out-\(token).txt").path
         let err = scratch.appendingPathComponent("err-\(token).txt").path
+        let rss = scratch.appendingPathComponent("rss-\(token).txt").path
         defer {
-            try? FileManager.default.removeItem(atPath: out)
-            try? FileManager.default.removeItem(atPath: err)
+            for path in [out, err, rss] { try? FileManager.default.removeItem(atPath: path) }
         }
-        let child = try spawn(argv, environment: environment,
-                              stdout: .file(out), stderr: .file(err))
-        let exit = child.wait()
+        let wrapped = gnuTime.map { [$0, "-f", "%M", "-o", rss] + argv } ?? argv
+        let child = try spawn(wrapped, environment: environment, stdout: .file(out), stderr: .file(err))
+        var exit = child.wait()
         let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        // GNU time writes "Command exited with non-zero status N" before the figure.
+        if let kilobytes = read(rss).split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+            exit.maxRSS = kilobytes * 1024
+        }
         return Output(exit: exit, stdout: read(out), stderr: read(err))
     }
 }

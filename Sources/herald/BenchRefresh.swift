@@ -66,9 +66,8 @@ struct RefreshWorkload {
             anchors.append(sfeed.map { BenchAnchor(tool: "sfeed", samples: $0.samples(phase)) }
                 ?? BenchAnchor(tool: "sfeed", quoted: corpus.name == "c200" ? phase.quoted.sfeed : nil))
             let exits = herald.exits[phase.rawValue]
-            let rss = exits.map(\.maxRSS).max() ?? 0
             let cpu = Samples(exits.map { $0.user + $0.system }).median
-            var note = "peak RSS \(BenchUnit.bytes.format(Double(rss))), CPU \(BenchUnit.seconds.format(cpu)); "
+            var note = "peak RSS \(InteractiveWorkload.rss(exits)), CPU \(BenchUnit.seconds.format(cpu)); "
                 + "server: \(Self.describe(herald.responses[phase.rawValue]))"
             for (tool, measured) in [("newsboat", newsboat), ("sfeed", sfeed)] {
                 if let measured { note += "; \(tool) got \(Self.describe(measured.responses[phase.rawValue]))" }

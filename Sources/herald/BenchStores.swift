@@ -34,7 +34,7 @@ struct StoreBuilder {
         report.add(BenchRow(
             workload: "refresh \(corpus.name) into an empty store (builds the store; 1 run)", unit: .seconds,
             herald: Samples([run.exit.wall]),
-            note: "\(stored) of \(corpus.totalItems) articles stored; peak RSS \(BenchUnit.bytes.format(Double(run.exit.maxRSS))), "
+            note: "\(stored) of \(corpus.totalItems) articles stored; peak RSS \(InteractiveWorkload.rss([run.exit])), "
                 + String(format: "CPU %.2f s user + %.2f s system", run.exit.user, run.exit.system)))
         _ = FileManager.default.createFile(atPath: path + ".complete", contents: nil)
         return path

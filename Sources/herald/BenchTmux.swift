@@ -66,6 +66,9 @@ final class TmuxSession: @unchecked Sendable {
         try? commands.close()  // the client detaches at the end of its input
         _ = try? ChildProcess.run(["tmux", "-L", socket, "kill-server"], scratch: scratch)
         _ = client.wait()
+        // tmux leaves the socket file behind; it is ours alone.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     // MARK: Commands

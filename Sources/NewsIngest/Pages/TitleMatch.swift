@@ -1,9 +1,10 @@
 import Foundation
+import NewsModel
 
 /// Tolerant matching of headlines, for resolving "Related News" titles to stored articles.
 ///
-/// The key rule, the same as NewsStore's `TitleKey.make` (keys computed here match the ones the
-/// store indexes):
+/// The key rule, implemented once in NewsModel's `TitleKey` (so keys computed here match the
+/// ones the store indexes):
 /// 1. fold case, diacritics and width (`folding([.caseInsensitive, .diacriticInsensitive,
 ///    .widthInsensitive])`; pure ASCII titles skip the fold and are only lowercased), so
 ///    "Ｒｕｓｓｉａ", "RUSSIA" and "Russia" agree;
@@ -20,13 +21,11 @@ import Foundation
 /// security guarantees" share the key "russia demands veto ukraine security guarantees".
 public enum TitleMatch {
     /// Words that do not distinguish one headline from another.
-    public static let stopwords: Set<String> = [
-        "a", "an", "the", "in", "on", "at", "of", "for", "to", "and", "with", "over", "as", "by", "from",
-    ]
+    public static var stopwords: Set<String> { TitleKey.stopwords }
 
     /// The match key of a headline (see the type's rule); empty when it has no other word.
     public static func key(_ title: String) -> String {
-        words(title).filter { !stopwords.contains($0) }.joined(separator: " ")
+        TitleKey.make(title)
     }
 
     /// How alike two headlines are, from 0 (no shared word) to 1 (same words): the Dice
@@ -41,36 +40,7 @@ public enum TitleMatch {
 
     /// The folded words of `title`, stopwords included.
     static func words(_ title: String) -> [String] {
-        let isASCII = title.utf8.allSatisfy { $0 < 0x80 }
-        let folded = isASCII
-            ? title
-            : title.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        var words: [String] = []
-        var word = String.UnicodeScalarView()
-        func endWord() {
-            if !word.isEmpty { words.append(String(word)) }
-            word = String.UnicodeScalarView()
-        }
-        for s in folded.unicodeScalars {
-            switch s {
-            case "'", "\u{2018}", "\u{2019}", "\u{02BC}", "\u{FF07}", ".":
-                continue
-            case "A"..."Z":
-                word.append(Unicode.Scalar(UInt8(s.value + 0x20)))
-            case "a"..."z", "0"..."9":
-                word.append(s)
-            default:
-                if s.isASCII {
-                    endWord()
-                } else if s.properties.isAlphabetic || s.properties.numericType != nil {
-                    word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
-                } else {
-                    endWord()
-                }
-            }
-        }
-        endWord()
-        return words
+        TitleKey.words(title)
     }
 
     /// Similarity tokens of a key: its words, with each run of wide (CJK) scalars replaced by

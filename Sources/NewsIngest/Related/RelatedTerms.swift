@@ -15,24 +15,25 @@ public enum RelatedTerms {
     public static let summaryWeight = 1.5
     public static let bodyWeight = 1.0
     /// Body terms past this many are not read: the top of a news story says what it is about.
-    public static let bodyTermLimit = 1_000
+    public static let bodyTermLimit = 400
 
     /// Weighted term counts of `article`: a term counts once per title it appears in (the title
     /// and each alternate title, which mostly repeat one another: at most `titleWeight` in all),
     /// then per occurrence in the summary and in the first `bodyTermLimit` terms of the body.
     public static func weights(of article: Article) -> [String: Double] {
+        var scanner = TermScanner()
         var weights: [String: Double] = [:]
         var titleTerms = Set<String>()
         for title in [article.title] + article.alternateTitles {
-            forEachTerm(in: title) { titleTerms.insert($0) }
+            scanner.scan(title) { titleTerms.insert($0) }
         }
         for term in titleTerms { weights[term, default: 0] += titleWeight }
         if let summary = article.summary {
-            forEachTerm(in: summary) { weights[$0, default: 0] += summaryWeight }
+            scanner.scan(summary) { weights[$0, default: 0] += summaryWeight }
         }
         var bodyTerms = 0
         for block in article.body where bodyTerms < bodyTermLimit {
-            forEachTerm(in: block.plainText) { term in
+            scanner.scan(block.plainText) { term in
                 guard bodyTerms < bodyTermLimit else { return }
                 bodyTerms += 1
                 weights[term, default: 0] += bodyWeight
@@ -44,24 +45,75 @@ public enum RelatedTerms {
     /// The terms of `text` in order, repeats included.
     public static func terms(of text: String) -> [String] {
         var terms: [String] = []
-        forEachTerm(in: text) { terms.append($0) }
+        var scanner = TermScanner()
+        scanner.scan(text) { terms.append($0) }
         return terms
     }
 
-    /// Calls `body` with each term of `text`, in order.
-    static func forEachTerm(in text: String, _ body: (String) -> Void) {
-        // The current word as UTF-8, ASCII letters already lowercased.
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var isASCII = true
-        var wide: [Unicode.Scalar] = []
-        func endWord() {
+    /// Splits text into terms, reusing its buffers from one text to the next.
+    private struct TermScanner {
+        /// The current word as UTF-8, ASCII letters already lowercased.
+        private var word: [UInt8] = []
+        private var isASCII = true
+        /// The current run of scalars from scripts written without spaces.
+        private var wide: [Unicode.Scalar] = []
+
+        init() { word.reserveCapacity(32) }
+
+        /// Calls `body` with each term of `text`, in order.
+        mutating func scan(_ text: String, _ body: (String) -> Void) {
+            var text = text
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        index += 1
+                        if !wide.isEmpty { endWide(body) }
+                        switch byte {
+                        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                            word.append(byte)
+                        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                            word.append(byte + 32)
+                        default:
+                            endWord(body)
+                        }
+                        continue
+                    }
+                    // A multi-byte scalar (a String's UTF-8 is always valid).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    let sequence = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
+                    index += length
+                    guard let scalar = Unicode.Scalar(value) else { continue }
+                    if isSpaceless(scalar) {
+                        endWord(body)
+                        wide.append(scalar)
+                    } else if isWordScalar(scalar) {
+                        if !wide.isEmpty { endWide(body) }
+                        word.append(contentsOf: sequence)
+                        isASCII = false
+                    } else {
+                        // Apostrophes, dashes, quotes, other punctuation, symbols and spaces.
+                        endWord(body)
+                        endWide(body)
+                    }
+                }
+            }
+            endWord(body)
+            endWide(body)
+        }
+
+        private mutating func endWord(_ body: (String) -> Void) {
             guard !word.isEmpty else { return }
-            if let term = term(word, isASCII: isASCII) { body(term) }
+            if let term = RelatedTerms.term(word, isASCII: isASCII) { body(term) }
             word.removeAll(keepingCapacity: true)
             isASCII = true
         }
-        func endWide() {
+
+        /// A run of one scalar is a term; a longer run gives its overlapping pairs.
+        private mutating func endWide(_ body: (String) -> Void) {
             guard !wide.isEmpty else { return }
             if wide.count == 1 {
                 body(String(Character(wide[0])))
@@ -75,37 +127,10 @@ public enum RelatedTerms {
             }
             wide.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                if !wide.isEmpty { endWide() }
-                let byte = UInt8(scalar.value)
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    word.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                    word.append(byte + 32)
-                default:
-                    endWord()
-                }
-            } else if isSpaceless(scalar) {
-                endWord()
-                wide.append(scalar)
-            } else if isWordScalar(scalar) {
-                if !wide.isEmpty { endWide() }
-                UTF8.encode(scalar) { word.append($0) }
-                isASCII = false
-            } else {
-                // Apostrophes, dashes, quotes, other punctuation, symbols and spaces.
-                endWord()
-                endWide()
-            }
-        }
-        endWord()
-        endWide()
     }
 
     /// The term a word (UTF-8) gives, or nil when it is too short or a stopword.
-    private static func term(_ word: [UInt8], isASCII: Bool) -> String? {
+    fileprivate static func term(_ word: [UInt8], isASCII: Bool) -> String? {
         guard isASCII else {
             let text = String(decoding: word, as: UTF8.self)
                 .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
@@ -114,7 +139,7 @@ public enum RelatedTerms {
         }
         guard word.count >= 2 else { return nil }
         let text = String(decoding: word, as: UTF8.self)
-        guard !stopwords.contains(text) else { return nil }
+        guard word.count > longestStopword || !stopwords.contains(text) else { return nil }
         return singular(text)
     }
 
@@ -132,7 +157,7 @@ public enum RelatedTerms {
     }
 
     /// Letters, digits and combining marks make words.
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    fileprivate static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark,
@@ -144,7 +169,7 @@ public enum RelatedTerms {
     }
 
     /// Scripts written without spaces between words: Han, kana, Hangul, Bopomofo.
-    private static func isSpaceless(_ scalar: Unicode.Scalar) -> Bool {
+    fileprivate static func isSpaceless(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E80...0x2FDF, 0x3040...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF,
              0xF900...0xFAFF, 0xFF66...0xFF9F, 0x20000...0x3134F:
@@ -153,6 +178,9 @@ public enum RelatedTerms {
             return false
         }
     }
+
+    /// Bytes in the longest stopword: longer words need no lookup.
+    private static let longestStopword = stopwords.map(\.utf8.count).max() ?? 0
 
     /// English function words and the words of news prose that say nothing about the subject.
     /// Rarer words need no list: their document frequency discounts them.

@@ -5,7 +5,7 @@ import Foundation
 /// Two titles that differ only in case, diacritics, character width, quote style, punctuation,
 /// spacing or the small words below get the same key:
 /// `"Russia’s Veto, in Ukraine!"` and `"russias veto ukraine"` both give `"russias veto ukraine"`.
-/// Ingest uses it too, so keys computed there match the ones the store indexes.
+/// It lives in NewsModel so ingest (`TitleMatch`) and the store compute keys by one rule.
 public enum TitleKey {
     /// Words dropped from keys: headlines often differ only in these.
     public static let stopwords: Set<String> = [
@@ -14,6 +14,11 @@ public enum TitleKey {
 
     /// The key of `title`; empty when the title has no word outside `stopwords`.
     public static func make(_ title: String) -> String {
+        words(title).filter { !stopwords.contains($0) }.joined(separator: " ")
+    }
+
+    /// The folded words of `title`, stopwords included.
+    public static func words(_ title: String) -> [String] {
         let isASCII = title.utf8.allSatisfy { $0 < 0x80 }
         let folded = isASCII
             ? title
@@ -22,8 +27,7 @@ public enum TitleKey {
         var word = String.UnicodeScalarView()
         func endWord() {
             guard !word.isEmpty else { return }
-            let text = String(word)
-            if !stopwords.contains(text) { words.append(text) }
+            words.append(String(word))
             word = String.UnicodeScalarView()
         }
         for scalar in folded.unicodeScalars {
@@ -46,7 +50,7 @@ public enum TitleKey {
             }
         }
         endWord()
-        return words.joined(separator: " ")
+        return words
     }
 }
 
