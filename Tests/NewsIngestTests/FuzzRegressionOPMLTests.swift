@@ -48,4 +48,17 @@ import NewsIngest
             #expect(reread.feeds.map(\.url) == document.feeds.map(\.url))
         }
     }
+
+    /// A feed with a tag holding a comma gets no `category` on export (it could not be split
+    /// back), so its tags come back from the folders alone, in the order export lists the
+    /// folders: `["news", "x,y"]` becomes `["x,y", "news"]`.
+    @Test func tagOrderWithCommaTagSurvivesRoundTrip() throws {
+        let document = try OPML.parse(try FuzzFixture.data("opml", "comma-tag-order.opml"))
+        #expect(document.feeds.map(\.tags) == [["x,y"], ["news", "x,y"]])
+        let reread = try OPML.parse(Data(OPML.export(document.feeds).utf8))
+        #expect(reread.feeds.map { Set($0.tags) } == document.feeds.map { Set($0.tags) })
+        withKnownIssue("OPML round trip reorders the tags of a feed that has a tag holding a comma") {
+            #expect(reread.feeds.map(\.tags) == document.feeds.map(\.tags))
+        }
+    }
 }
