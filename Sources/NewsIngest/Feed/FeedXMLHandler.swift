@@ -574,11 +574,20 @@ final class FeedXMLHandler {
 
     // MARK: - Result
 
+    /// Closes the elements a truncated document left open, so that their values count.
+    ///
+    /// Must run while libxml2's parser context is alive: open frames hold element names that
+    /// point into its dictionary, which `xmlFreeParserCtxt` frees.
+    func closeOpenElements() {
+        while !frames.isEmpty { endElement() }
+        mismatchedEndTag = nil
+    }
+
     /// The feed built from the events; throws when the document held no feed at all.
+    ///
+    /// Call `closeOpenElements()` first: a truncated document leaves elements open.
     func result(bozo: Bool, bozoMessage: String?) throws(FeedParseError) -> ParsedFeed {
         if let failure { throw failure }
-        // A truncated document leaves elements open: close them so their values count.
-        while !frames.isEmpty { endElement() }
         if !sawFeedElement, drafts.isEmpty {
             guard let rootName else { throw .notAFeed("no XML elements found") }
             if rootName.lowercased() == "html" {

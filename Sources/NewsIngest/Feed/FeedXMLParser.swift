@@ -112,7 +112,15 @@ enum FeedXMLParser {
                 return
             }
             defer {
+                // Element names point into the context's dictionary: use them before freeing it.
+                context.handler.closeOpenElements()
                 context.parserCell.pointee = nil
+                // A DOCTYPE with an internal subset makes libxml2 build a document even for SAX
+                // users ("expat compatibility"), which freeing the context does not free.
+                if let document = parser.pointee.myDoc {
+                    parser.pointee.myDoc = nil
+                    xmlFreeDoc(document)
+                }
                 xmlFreeParserCtxt(parser)
             }
             context.parserCell.pointee = parser
