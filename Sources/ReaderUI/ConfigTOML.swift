@@ -9,8 +9,10 @@ enum ConfigTOML {
         var message: String
     }
 
-    /// Parses `source` with TOMLKit.
+    /// Parses `source` with TOMLKit, after `TOMLPrecheck` has refused the malformed documents
+    /// that would abort toml++.
     static func parse(_ source: String) throws(SyntaxError) -> TOMLTable {
+        try TOMLPrecheck.check(source)
         do {
             return try TOMLTable(string: source)
         } catch let error as TOMLParseError {
