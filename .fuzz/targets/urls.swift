@@ -4,10 +4,8 @@
 // tags are clean single-line text; skipped lines have a reason; no command (`exec:`,
 // `filter:`) is ever imported as a feed.
 //
-// Known issues, not checked (each has a test in FuzzRegressionNewsboatTests): a URL that
-// holds control characters is imported as written, and the feed's title falls back to it
-// (subscriptionURLKeepsControlCharacters); skipped-line URLs and reasons quote the file as
-// written (skippedLineURLKeepsControlCharacters).
+// URLs are checked too: control characters in them are percent-encoded
+// (FuzzRegressionNewsboatTests), so skipped-line URLs and reasons are clean as well.
 
 import NewsIngest
 
@@ -24,6 +22,8 @@ public func fuzzNewsboatURLs(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
                "\(place): line out of order or past the end (\(lineCount) lines)")
         previousLine = subscription.line
         expect(!subscription.url.isEmpty, "\(place): empty URL")
+        expectClean(subscription.url, "\(place) URL")
+        expectClean(subscription.feed.title, "\(place) feed title")
         for prefix in ["exec:", "filter:", "query:"] {
             expect(!subscription.url.lowercased().hasPrefix(prefix),
                    "\(place): \(prefix) line imported as a feed")
@@ -38,6 +38,8 @@ public func fuzzNewsboatURLs(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     for skipped in parsed.skipped {
         expect(skipped.line >= 1 && skipped.line <= lineCount, "skipped line \(skipped.line) out of range")
         expect(!skipped.reason.isEmpty, "skipped line \(skipped.line) without a reason")
+        expectClean(skipped.url, "skipped line \(skipped.line) URL")
+        expectClean(skipped.reason, "skipped line \(skipped.line) reason")
     }
     return 0
 }

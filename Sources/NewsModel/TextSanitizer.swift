@@ -38,7 +38,8 @@ public enum TextSanitizer {
         return v < 0x20 || (v >= 0x7F && v < 0xA0) || isDropped(s)
     }
 
-    private static func isDropped(_ s: Unicode.Scalar) -> Bool {
+    /// Whether `clean` removes `s`: C0 and C1 controls, DEL, ZWJ, bidi and annotation controls.
+    static func isDropped(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x00..<0x20, 0x7F..<0xA0: return true
         case 0x200D: return true // ZWJ

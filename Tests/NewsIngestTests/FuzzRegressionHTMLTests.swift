@@ -5,9 +5,9 @@ import NewsModel
 
 /// Inputs the `html` fuzz target (`.fuzz/targets/html.swift`) found; see `.fuzz/README.md`.
 @Suite struct FuzzRegressionHTMLTests {
-    /// Text is cleaned, but link and image URLs are kept as written: an ESC or C1 CSI
-    /// sequence in an `href` or `src` of untrusted feed HTML reaches the article, the store,
-    /// and whatever shows the URL.
+    /// Text is cleaned, and so are link and image URLs: an ESC or C1 CSI sequence in an `href`
+    /// or `src` of untrusted feed HTML used to reach the article, the store, and whatever shows
+    /// the URL. Now its control characters are percent-encoded (`TextSanitizer.cleanURL`).
     @Test func linkURLsKeepControlCharacters() throws {
         let html = try FuzzFixture.text("html", "link-urls-with-escapes.html")
         let blocks = HTMLBlocks.blocks(fromHTML: html, baseURL: URL(string: "https://example.com/"))
@@ -25,10 +25,9 @@ import NewsModel
         for text in blocks.map(\.plainText) {
             #expect(fuzzControlCharacters(in: text).isEmpty, "text \(text.debugDescription)")
         }
-        withKnownIssue("HTMLBlocks keeps control characters in link and image URLs") {
-            for url in urls {
-                #expect(fuzzControlCharacters(in: url).isEmpty, "URL \(url.debugDescription)")
-            }
+        for url in urls {
+            #expect(fuzzControlCharacters(in: url).isEmpty, "URL \(url.debugDescription)")
+            #expect(url.hasPrefix("https://example.com/"), "URL \(url.debugDescription)")
         }
     }
 }

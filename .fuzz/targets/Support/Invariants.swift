@@ -31,10 +31,9 @@ func hex(_ value: UInt32) -> String {
 
 /// Checks that every text field of the blocks is clean.
 ///
-/// Known issue, not checked: link and image URLs keep control characters, ESC and C1 CSI
-/// included (FuzzRegressionHTMLTests.linkURLsKeepControlCharacters). Set `checkURLs` to true
-/// once they are cleaned.
-let checkURLs = false
+/// Link and image URLs are checked too: their control characters are percent-encoded
+/// (`TextSanitizer.cleanURL`; FuzzRegressionHTMLTests.linkURLsKeepControlCharacters).
+let checkURLs = true
 
 func expectClean(_ blocks: [Block], _ field: String) {
     for (index, block) in blocks.enumerated() {

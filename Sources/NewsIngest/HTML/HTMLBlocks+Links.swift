@@ -1,4 +1,5 @@
 import Foundation
+import NewsModel
 
 /// Link and image URLs: resolution, unsafe schemes, tracking pixels.
 extension HTMLBlocks {
@@ -18,8 +19,13 @@ extension HTMLBlocks {
 
     /// `href` resolved against `baseURL`: nil for an empty or unsafe target (`javascript:`,
     /// `vbscript:`, `data:`, after removing the tabs and newlines browsers ignore in URLs).
-    /// Spaces inside are percent-encoded; absolute `http(s)` URLs are kept as written.
+    /// Spaces inside are percent-encoded; absolute `http(s)` URLs are kept as written, except
+    /// that control characters are percent-encoded (`TextSanitizer.cleanURL`).
     static func resolveLink(_ href: String, baseURL: URL?) -> String? {
+        resolvedLink(href, baseURL: baseURL).map(TextSanitizer.cleanURL)
+    }
+
+    private static func resolvedLink(_ href: String, baseURL: URL?) -> String? {
         var link = href
         let (needsCleaning, isHTTP) = link.utf8.withContiguousStorageIfAvailable(scanLink) ?? scanLink(Array(link.utf8))
         if !needsCleaning && isHTTP { return link }

@@ -3,7 +3,8 @@ import NewsModel
 
 /// One feed line of a newsboat `urls` file.
 public struct NewsboatSubscription: Hashable, Sendable {
-    /// The feed URL as written (credentials included: `https://user:pass@host/feed`).
+    /// The feed URL as written (credentials included: `https://user:pass@host/feed`), with
+    /// control characters percent-encoded (`TextSanitizer.cleanURL`).
     public var url: String
     /// Tags in order, without the special `~title` tag. Hidden-feed tags (`!…`) are kept
     /// verbatim so the information survives; `isHidden` says whether there was one.
@@ -63,7 +64,8 @@ public struct NewsboatURLs: Hashable, Sendable {
         for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
             let tokens = tokenize(rawLine)
-            guard let url = tokens.first, !url.isEmpty else { continue }
+            // The URL's control characters are percent-encoded: it is shown and stored.
+            guard let url = tokens.first.map(TextSanitizer.cleanURL), !url.isEmpty else { continue }
             if let reason = unsupportedReason(url) {
                 result.skipped.append(NewsboatSkippedLine(line: lineNumber, url: FeedAddress.redacted(url), reason: reason))
                 continue

@@ -64,13 +64,13 @@ extension OPML {
             for outline in elements(under: parent) where name(of: outline).lowercased() == "outline" {
                 let attributes = self.attributes(of: outline)
                 let label = clean(attributes["title"] ?? "").nonEmpty ?? clean(attributes["text"] ?? "").nonEmpty
-                if let url = attributes["xmlurl"]?.trimmingCharacters(in: .whitespacesAndNewlines), !url.isEmpty {
+                if let url = attributes["xmlurl"].map(cleanURL), !url.isEmpty {
                     let categories = (attributes["category"] ?? "").split(separator: ",").compactMap { part -> String? in
                         let tag = clean(part.trimmingCharacters(in: CharacterSet.whitespaces.union(["/"])))
                         return tag.isEmpty ? nil : tag
                     }
-                    add(Feed(url: url, kind: .web, title: label ?? url,
-                             siteURL: attributes["htmlurl"]?.trimmingCharacters(in: .whitespaces).nonEmpty,
+                    add(Feed(url: url, kind: .web, title: label ?? clean(url),
+                             siteURL: attributes["htmlurl"].map(cleanURL)?.nonEmpty,
                              tags: unique(categories + folders)))
                 } else if let label {
                     readOutlines(under: outline, folders: folders + [label])
@@ -183,6 +183,11 @@ extension OPML {
     private static func clean(_ text: String) -> String {
         TextSanitizer.clean(text, keepNewlines: false)
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A feed or site URL: `TextSanitizer.cleanURL`, then trimmed of Unicode whitespace.
+    private static func cleanURL(_ url: String) -> String {
+        TextSanitizer.cleanURL(url).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func unique(_ tags: [String]) -> [String] {
