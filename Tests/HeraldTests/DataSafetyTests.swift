@@ -29,10 +29,10 @@ import Testing
         }
     }
 
-    /// Writes `count` distinct text pages into `folder`.
-    static func writePages(count: Int, into folder: URL) throws {
+    /// Writes `count` distinct text pages into `folder`, numbered from `first`.
+    static func writePages(count: Int, into folder: URL, first: Int = 0) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for i in 0..<count {
+        for i in first..<first + count {
             let text = """
             Kill Test Wire (sample)
             Test story number \(i) about the harbour and its ferries
@@ -44,7 +44,7 @@ import Testing
             A tester on atomic commits
             Related News
 
-            Test story number \((i + 1) % count) about the harbour and its ferries
+            Test story number \(first + (i + 1 - first) % count) about the harbour and its ferries
             """
             try text.write(to: folder.appendingPathComponent(String(format: "page-%04d.txt", i)), atomically: true, encoding: .utf8)
         }
@@ -97,5 +97,97 @@ import Testing
         let store = try NewsStore.open(path: storePath)
         #expect(try store.integrityCheck() == [])
         #expect(try store.headlineCount(.all) == samples + 300)
+    }
+    /// RSS for feed `feed`: its 40 base items, then `extra` newer ones (cumulative across rounds).
+    static func killTestFeed(_ feed: Int, extra: Int, dates: [String]) -> String {
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0"><channel><title>Kill feed \(feed)</title><link>https://kill.example/\(feed)/</link>
+
+        """
+        for item in 0..<40 + extra {
+            out += """
+            <item><title>Feed \(feed) story \(item) on harbour ferries</title><guid isPermaLink="false">f\(feed)-\(item)</guid>
+            <link>https://kill.example/\(feed)/\(item)</link><pubDate>\(dates[item])</pubDate>
+            <description>&lt;p&gt;Story \(item) of feed \(feed): a paragraph long enough to be stored as the body of an article, with words to index.&lt;/p&gt;&lt;p&gt;Another paragraph.&lt;/p&gt;</description></item>
+
+            """
+        }
+        return out + "</channel></rss>\n"
+    }
+
+    /// The short form of the issue's kill-during-refresh test: 24 feeds on the loopback server,
+    /// `herald refresh` killed 12 times at spread-out moments while each round serves new items.
+    @Test(.enabled(if: LoopbackServer.isAvailable, "needs python3"))
+    func killsDuringRefreshLoseNothing() async throws {
+        let home = try HeraldBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let storePath = home.appendingPathComponent("herald.db").path
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let feeds = 24, rounds = 12, newPerRound = 3
+        let dates = (0..<40 + rounds * newPerRound + newPerRound).map {
+            TestFeeds.rfc822(Date(timeIntervalSince1970: 1_717_200_000 + Double($0 * 60)))
+        }
+        func serve(extra: Int) throws {
+            for feed in 0..<feeds { try server.write("k\(feed).xml", Self.killTestFeed(feed, extra: extra, dates: dates)) }
+        }
+        try serve(extra: 0)
+        let list = home.appendingPathComponent("feeds.opml")
+        try TestFeeds.opml((0..<feeds).map { ("Kill feed \($0)", server.url("/k\($0).xml").absoluteString) })
+            .write(to: list, atomically: true, encoding: .utf8)
+        let subscribed = try await HeraldBinary.run(["import", "--store", storePath, list.path], home: home)
+        #expect(subscribed.status == 0, "\(subscribed.stderr)")
+        let first = try await HeraldBinary.run(["refresh", "--store", storePath], home: home)
+        #expect(first.status == 0, "\(first.stderr)")
+
+        // Reader state on refreshed articles, which every later refresh lists again.
+        let (readID, starredID, bookmarkID): (ArticleID, ArticleID, BookmarkID)
+        let before: Int
+        do {
+            let store = try NewsStore.open(path: storePath)
+            before = try store.headlineCount(.all)
+            let feed = try #require(try store.feed(url: server.url("/k7.xml").absoluteString)?.id)
+            let rows = try store.headlines(.feed(feed), offset: 0, limit: 3)
+            try #require(rows.count >= 3)
+            readID = rows[0].id
+            starredID = rows[1].id
+            try store.setRead(readID, true)
+            try store.setStarred(starredID, true)
+            bookmarkID = try store.addBookmark(Bookmark(articleID: rows[2].id, kind: .passage, text: "kept through every refresh kill"))
+        }
+
+        var killed = 0, killedMidWrite = 0
+        var count = before
+        for round in 1...rounds {
+            try serve(extra: round * newPerRound)  // every feed changed: each refresh writes
+            let delay = 40 + (round * 53) % 500
+            let status = try await Self.runAndKill(["refresh", "--store", storePath], home: home, afterMilliseconds: delay)
+            if status != 0 { killed += 1 }
+            // Killed after storing some feeds of the round but not all: really mid-refresh.
+            let now = try NewsStore.open(path: storePath).headlineCount(.all)
+            if now > count && now < before + feeds * round * newPerRound { killedMidWrite += 1 }
+            count = now
+            if round % 4 == 0 {
+                let store = try NewsStore.open(path: storePath)
+                #expect(try store.integrityCheck() == [], "round \(round)")
+                #expect(try store.article(id: readID)?.isRead == true, "round \(round): read state lost")
+                #expect(try store.article(id: starredID)?.isStarred == true, "round \(round): star lost")
+                let marks = try store.bookmarks(matching: "kept through every refresh kill", tag: nil)
+                #expect(marks.map(\.bookmark.id) == [bookmarkID], "round \(round): bookmark lost")
+                #expect(try store.headlineCount(.all) >= before, "round \(round): articles lost")
+            }
+        }
+        #expect(killed >= rounds / 2, "only \(killed) of \(rounds) refreshes were killed")
+        #expect(killedMidWrite >= 2, "only \(killedMidWrite) kills landed between two feeds' writes")
+        // The next refresh completes and brings every feed up to date.
+        let finished = try await HeraldBinary.run(["refresh", "--store", storePath], home: home)
+        #expect(finished.status == 0, "\(finished.stderr)")
+        let store = try NewsStore.open(path: storePath)
+        #expect(try store.integrityCheck() == [])
+        #expect(try store.headlineCount(.all) == before + feeds * rounds * newPerRound)
+        #expect(try store.feeds().allSatisfy { $0.feed.lastError == nil })
+        #expect(try store.article(id: readID)?.isRead == true)
+        #expect(try store.article(id: starredID)?.isStarred == true)
     }
 }
