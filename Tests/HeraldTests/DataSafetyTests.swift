@@ -18,7 +18,9 @@ import Testing
                     process.standardError = FileHandle.nullDevice
                     process.standardInput = FileHandle.nullDevice
                     try process.run()
-                    usleep(useconds_t(milliseconds * 1000))
+                    // A loop, not one usleep: signals (SIGCHLD from other tests' children) cut it short.
+                    let end = Date().addingTimeInterval(Double(milliseconds) / 1000)
+                    while Date() < end, process.isRunning { usleep(2_000) }
                     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                     process.waitUntilExit()
                     continuation.resume(returning: process.terminationStatus)
@@ -117,7 +119,8 @@ import Testing
     }
 
     /// The short form of the kill-during-refresh test: 24 feeds on the loopback server,
-    /// `herald refresh` killed 12 times at spread-out moments while each round serves new items.
+    /// `herald refresh` killed 12 times at moments spread over a timed round, while each round
+    /// serves new items.
     @Test(.enabled(if: LoopbackServer.isAvailable, "needs python3"))
     func killsDuringRefreshLoseNothing() async throws {
         let home = try HeraldBinary.temporaryDirectory()
@@ -157,11 +160,17 @@ import Testing
             bookmarkID = try store.addBookmark(Bookmark(articleID: rows[2].id, kind: .passage, text: "kept through every refresh kill"))
         }
 
+        // One round left to finish, timed: kills are spread over that time, whatever the load.
+        try serve(extra: newPerRound)
+        let clock = Date()
+        let warmUp = try await HeraldBinary.run(["refresh", "--store", storePath], home: home)
+        #expect(warmUp.status == 0, "\(warmUp.stderr)")
+        let roundMilliseconds = Date().timeIntervalSince(clock) * 1000
         var killed = 0, killedMidWrite = 0
-        var count = before
-        for round in 1...rounds {
+        var count = try NewsStore.open(path: storePath).headlineCount(.all)
+        for round in 2...rounds + 1 {
             try serve(extra: round * newPerRound)  // every feed changed: each refresh writes
-            let delay = 40 + (round * 53) % 500
+            let delay = Int(roundMilliseconds * (0.15 + 0.7 * Double((round * 5) % 11) / 10))
             let status = try await Self.runAndKill(["refresh", "--store", storePath], home: home, afterMilliseconds: delay)
             if status != 0 { killed += 1 }
             // Killed after storing some feeds of the round but not all: really mid-refresh.
@@ -185,7 +194,7 @@ import Testing
         #expect(finished.status == 0, "\(finished.stderr)")
         let store = try NewsStore.open(path: storePath)
         #expect(try store.integrityCheck() == [])
-        #expect(try store.headlineCount(.all) == before + feeds * rounds * newPerRound)
+        #expect(try store.headlineCount(.all) == before + feeds * (rounds + 1) * newPerRound)
         #expect(try store.feeds().allSatisfy { $0.feed.lastError == nil })
         #expect(try store.article(id: readID)?.isRead == true)
         #expect(try store.article(id: starredID)?.isStarred == true)

@@ -121,19 +121,18 @@ import Testing
         try DataSafetyTests.writePages(count: 3, into: pages)
         let holder = try NewsStore.open(path: path)
 
-        // Held for 1.5 s: the import waits, then succeeds.
-        let waited = try await Self.importHolding(pages, into: path, home: home, whileHolding: holder, seconds: 1.5)
+        // Released 1.5 s after the import starts: the import waits, then succeeds.
+        let waited = try await Self.importHolding(pages, into: path, home: home, holder: holder, releaseAfter: 1.5)
         #expect(waited.status == 0, "the writer did not wait for the lock: \(waited.stderr)")
         #expect(waited.seconds >= 1.0, "the import finished in \(waited.seconds) s while the lock was held")
         #expect(try holder.headlineCount(.all) == samples + 3)
 
-        // Held past the busy timeout: the import of one new page gives up with a clear message.
+        // Held until the import ends: the import of one new page gives up with a clear message.
         // (Each page is its own transaction: with more pages, later ones would get through
         // once the lock is free, and the run would report the busy page and succeed.)
         let one = home.appendingPathComponent("one")
         try DataSafetyTests.writePages(count: 1, into: one, first: 100)
-        let refused = try await Self.importHolding(one, into: path, home: home, whileHolding: holder,
-                                                   seconds: NewsStore.defaultBusyTimeout + 2)
+        let refused = try await Self.importHolding(one, into: path, home: home, holder: holder, releaseAfter: nil)
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("is busy: another Herald is writing to it"), "\(refused.stderr)")
         #expect(refused.seconds >= NewsStore.defaultBusyTimeout - 0.5, "gave up after \(refused.seconds) s")
@@ -141,15 +140,19 @@ import Testing
         #expect(try holder.headlineCount(.all) == samples + 3)
     }
 
-    /// Runs `herald import` of `pages` while `holder` keeps the write lock for `seconds`.
-    static func importHolding(_ pages: URL, into path: String, home: URL, whileHolding holder: NewsStore,
-                         seconds: Double) async throws -> (status: Int32, stderr: String, seconds: Double) {
-        let locked = DispatchSemaphore(value: 0)
+    /// Runs `herald import` of `pages` while `holder` keeps the write lock: until `releaseAfter`
+    /// seconds after the import started, or (nil) until the import ends.
+    ///
+    /// The hold is timed from the import's start on Dispatch threads: the test's own task may
+    /// resume late on a loaded machine, and an early release would let the import through.
+    static func importHolding(_ pages: URL, into path: String, home: URL, holder: NewsStore,
+                              releaseAfter: Double?) async throws -> (status: Int32, stderr: String, seconds: Double) {
+        let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
         let released = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             try? holder.holdingWriteLock {
                 locked.signal()
-                usleep(useconds_t(seconds * 1_000_000))
+                release.wait()
             }
             released.signal()
         }
@@ -157,7 +160,11 @@ import Testing
             DispatchQueue.global().async { locked.wait(); continuation.resume() }
         }
         let writer = try Background(["import", "--store", path, pages.path], home: home)
+        if let releaseAfter {
+            DispatchQueue.global().asyncAfter(deadline: .now() + releaseAfter) { release.signal() }
+        }
         let result = await writer.finish()
+        if releaseAfter == nil { release.signal() }
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async { released.wait(); continuation.resume() }
         }
