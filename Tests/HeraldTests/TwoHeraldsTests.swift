@@ -63,21 +63,18 @@ import Testing
         var readsDuringImport = 0
         var round = 0
         while writer.process.isRunning || round < 3 {
-            let wasRunning = writer.process.isRunning
-            let list = try await HeraldBinary.run(["list", "--store", path, "--limit", "5"], home: home)
-            let search = try await HeraldBinary.run(["search", "--store", path, "harbour"], home: home)
-            let show = try await HeraldBinary.run(["show", "--store", path, String(readID.rawValue)], home: home)
-            for (name, run) in [("list", list), ("search", search), ("show", show)] {
-                #expect(run.status == 0, "\(name) beside an import, round \(round): \(run.stderr)")
-                #expect(!run.stdout.isEmpty, "\(name) printed nothing, round \(round)")
+            for arguments in [["list", "--limit", "5"], ["search", "harbour"], ["show", String(readID.rawValue)]] {
+                if writer.process.isRunning { readsDuringImport += 1 }
+                let run = try await HeraldBinary.run(arguments + ["--store", path], home: home)
+                #expect(run.status == 0, "\(arguments[0]) beside an import, round \(round): \(run.stderr)")
+                #expect(!run.stdout.isEmpty, "\(arguments[0]) printed nothing, round \(round)")
             }
-            if wasRunning && writer.process.isRunning { readsDuringImport += 1 }
             round += 1
         }
         let written = await writer.finish()
         #expect(written.status == 0, "the import beside readers failed: \(written.stderr)")
-        // The readers really ran while the import was writing, or this proves nothing.
-        #expect(readsDuringImport >= 1, "no reader ran during the import (\(written.seconds) s)")
+        // Readers really started while the import was running, or this proves nothing.
+        #expect(readsDuringImport >= 2, "\(readsDuringImport) readers started during the import (\(written.seconds) s)")
         let store = try NewsStore.open(path: path)
         #expect(try store.integrityCheck() == [])
         #expect(try store.headlineCount(.all) == samples + 400)
