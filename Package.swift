@@ -48,14 +48,16 @@ let package = Package(
         ]),
 
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
-        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "NewsStoreTests", dependencies: [
+            "NewsStore", "NewsModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ], exclude: ["Fixtures"]),
         .testTarget(name: "NewsIngestTests", dependencies: ["NewsIngest", "NewsModel"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "TerminalUI", "NewsModel"],
-                    exclude: ["Snapshots"]),
+                    exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "HeraldTests", dependencies: [
             "NewsStore", "NewsIngest", "NewsModel",
-        ], exclude: ["Fixtures"]),
+        ], exclude: ["Fixtures", "BenchFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
