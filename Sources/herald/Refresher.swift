@@ -30,9 +30,9 @@ struct Refresher: Sendable {
         let feeds = feeds.filter { $0.kind == .web && $0.id != nil }
         var reports: [RefreshReport?] = Array(repeating: nil, count: feeds.count)
         var done = 0
-        let fetcher = self.fetcher
+        let fetcher = self.fetcher, store = self.store
         await BoundedConcurrency.forEach(feeds, limit: jobs) { feed in
-            await Self.prepare(feed, fetcher: fetcher)
+            await Self.prepare(feed, fetcher: fetcher, store: store)
         } onResult: { index, prepared in
             let report = apply(prepared, to: feeds[index])
             reports[index] = report
@@ -65,7 +65,8 @@ struct Refresher: Sendable {
 
     /// A fetched and parsed feed, ready to store.
     struct ParsedFeedUpdate: Sendable {
-        var articles: [Article]
+        /// The articles, cleaned, encoded and compressed for the store.
+        var articles: PreparedArticles
         /// What relatedness needs of each article, in the same order (ids set once stored).
         var related: [RelatedInput]
         /// The feed's own title and home page, from the document.
@@ -74,8 +75,10 @@ struct Refresher: Sendable {
         var fetch: FetchState
     }
 
-    /// Fetches, parses and builds articles. Runs concurrently; touches no shared state.
-    static func prepare(_ feed: Feed, fetcher: FeedFetcher) async -> Prepared {
+    /// Fetches, parses, builds articles and prepares them for the store (reading it, never
+    /// writing). Runs concurrently; touches no shared state.
+    static func prepare(_ feed: Feed, fetcher: FeedFetcher, store: NewsStore) async -> Prepared {
+        guard let id = feed.id else { return .failed("feed is not stored") }
         guard let url = URL(string: feed.url) else { return .failed("'\(feed.url)' is not a URL") }
         let result = await fetcher.fetch(FetchRequest(url: url, etag: feed.etag, lastModified: feed.lastModified))
         switch result {
@@ -96,8 +99,14 @@ struct Refresher: Sendable {
             let ownTitle = parsed.title.map(RefreshArticleBuilder.oneLine).flatMap { $0.isEmpty ? nil : $0 }
             let source = displayTitle(of: feed, ownTitle: ownTitle)
             let articles = RefreshArticleBuilder.articles(from: parsed, source: source, feedURL: finalURL)
+            let prepared: PreparedArticles
+            do {
+                prepared = try store.prepareArticles(articles, feed: id)
+            } catch {
+                return .failed("store: \(error)")
+            }
             return .parsed(ParsedFeedUpdate(
-                articles: articles, related: RelatedStories.inputs(of: articles),
+                articles: prepared, related: RelatedStories.inputs(of: articles),
                 title: ownTitle, siteURL: parsed.link, fetch: fetch))
         }
     }
@@ -141,7 +150,7 @@ struct Refresher: Sendable {
                 if let title = update.title, Self.hasPlaceholderTitle(feed) { stored.title = title }
                 if stored.siteURL == nil { stored.siteURL = update.siteURL }
                 if stored != feed { _ = try store.upsertFeed(stored) }
-                let summary = try store.upsertArticles(update.articles, feed: id)
+                let summary = try store.upsertArticles(update.articles)
                 let relatedProblem = RelatedStories.update(store, ids: summary.ids, inputs: update.related)
                 // Without related stories the body must be read again next time, to compute them.
                 let fetch = update.fetch

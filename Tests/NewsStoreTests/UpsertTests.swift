@@ -152,6 +152,41 @@ import Testing
         #expect(stored.body == [paragraph("Body red text")])
     }
 
+    @Test func controlsAnywhereInAnOtherwiseCleanArticleAreCleaned() throws {
+        let (store, feed) = try storeWithFeed()
+        // One dirty text per article, in the places a whole-article check could overlook.
+        let dirty: [(String, (inout Article) -> Void)] = [
+            ("table cell", { $0.body = [.table([["ok", "cell\u{1B}[2J"]])] }),
+            ("span link", { $0.body = [.paragraph([Span("text", link: "https://x.example/\u{9B}31m")])] }),
+            ("quote attribution", { $0.body = [.quote([Span("q")], attribution: "someone\u{202E}")] }),
+            ("highlight attribution", { $0.highlights = [Highlight(kind: .quote, text: "t", attribution: "a\u{200D}b", position: 0)] }),
+            ("related title", { $0.related = [RelatedLink(title: "more\u{7}", url: "https://r.example/", kind: .explicit)] }),
+        ]
+        for (number, (place, makeDirty)) in dirty.enumerated() {
+            var article = sampleArticle(number)
+            makeDirty(&article)
+            let id = try #require(try store.upsertArticles([article], feed: feed).ids.first)
+            let stored = try #require(try store.article(id: id))
+            let texts = stored.body.map { "\($0)" }.joined() + stored.highlights.map { "\($0)" }.joined()
+                + stored.related.map { "\($0)" }.joined()
+            let controls = texts.unicodeScalars.filter { (0..<0x20).contains($0.value) || (0x7F..<0xA0).contains($0.value)
+                || [0x202E, 0x200D].contains($0.value) }
+            #expect(controls.isEmpty, "\(place): \(texts)")
+        }
+    }
+
+    @Test func theFastCheckAgreesWithTheSanitizer() {
+        // Every character of the Basic Multilingual Plane, and a few beyond, between letters.
+        let planes = Array(0..<0xD800) + Array(0xE000..<0x1_0000) + [0x1_F600, 0x2_0000, 0x10_FFFF]
+        for value in planes {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = "a\(Character(scalar))b"
+            let unchanged = TextSanitizer.clean(text, keepNewlines: false) == text
+            #expect(CleanText.isClean(text) == unchanged, "U+\(String(value, radix: 16))")
+        }
+        #expect(CleanText.isClean("“Quotes” — dashes, café, 日本語, 👍"))
+    }
+
     @Test func upsertingIntoAMissingFeedFails() throws {
         let (store, _) = try storeWithFeed()
         #expect(throws: StoreError.notFound("feed 42")) {
