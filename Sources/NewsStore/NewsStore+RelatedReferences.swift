@@ -38,10 +38,14 @@ struct RelatedReferences<Scoring: RelatedScoring> {
         var targets = Set(links.compactMap { $0["targetID"] as Int64? })
         var urls = Set(links.compactMap { $0["url"] as String? })
 
+        // Most body links name no stored article, and the few that do name one or two: they are
+        // read all and the newest picked here (an ORDER BY would open a sorter per lookup).
+        let byURL = try db.cachedStatement(sql: "SELECT id, title, sortDate FROM article WHERE url = ? AND id <> ?")
         for url in document.bodyLinks where !urls.contains(url) {
-            guard let target = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT id, title FROM article WHERE url = ? AND id <> ? ORDER BY sortDate DESC, id DESC LIMIT 1
-                """), arguments: [url, id.rawValue]) else { continue }
+            let newest = try Row.fetchAll(byURL, arguments: [url, id.rawValue]).max { a, b in
+                (a["sortDate"] as Double, a["id"] as Int64) < (b["sortDate"] as Double, b["id"] as Int64)
+            }
+            guard let target = newest else { continue }
             let targetID: Int64 = target["id"]
             guard targets.insert(targetID).inserted else { continue }
             urls.insert(url)

@@ -127,11 +127,11 @@ extension Article {
 
     /// True when no text of the article holds anything `TextSanitizer.clean` would change.
     private var isClean: Bool {
-        let clean = CleanText.isClean
+        let clean = { CleanText.isClean($0) }, text = { CleanText.isClean($0, keepingNewlines: true) }
         return clean(source) && clean(title) && alternateTitles.allSatisfy(clean)
-            && [url, guid, summary, author].allSatisfy { $0.map(clean) ?? true }
+            && [url, guid, author].allSatisfy { $0.map(clean) ?? true } && (summary.map(text) ?? true)
             && body.allSatisfy(\.isClean)
-            && highlights.allSatisfy { clean($0.text) && ($0.attribution.map(clean) ?? true) }
+            && highlights.allSatisfy { text($0.text) && ($0.attribution.map(clean) ?? true) }
             && related.allSatisfy { clean($0.title) && [$0.url, $0.source].allSatisfy { $0.map(clean) ?? true } }
     }
 
@@ -154,19 +154,21 @@ extension Highlight {
 extension Block {
     /// True when no text of the block holds anything `TextSanitizer.clean` would change.
     var isClean: Bool {
-        let clean = CleanText.isClean
-        let spansClean = { (spans: [Span]) in spans.allSatisfy { clean($0.text) && ($0.link.map(clean) ?? true) } }
+        let clean = { CleanText.isClean($0) }, text = { CleanText.isClean($0, keepingNewlines: true) }
+        let spansClean = { (spans: [Span]) in spans.allSatisfy { text($0.text) && ($0.link.map(clean) ?? true) } }
         switch self {
         case .paragraph(let spans), .listItem(let spans, _, _):
             return spansClean(spans)
-        case .heading(_, let text), .preformatted(let text):
-            return clean(text)
+        case .heading(_, let heading):
+            return clean(heading)
+        case .preformatted(let preformatted):
+            return text(preformatted)
         case .quote(let spans, let attribution):
-            return spansClean(spans) && (attribution.map(clean) ?? true)
+            return spansClean(spans) && (attribution.map(text) ?? true)
         case .image(let alt, let url):
             return clean(alt) && (url.map(clean) ?? true)
         case .table(let rows):
-            return rows.allSatisfy { $0.allSatisfy(clean) }
+            return rows.allSatisfy { $0.allSatisfy(text) }
         case .rule:
             return true
         }
@@ -206,17 +208,17 @@ extension Span {
 /// The fast check before `TextSanitizer.clean`: a scan of UTF-8 bytes.
 enum CleanText {
     /// True when `text` has none of what `TextSanitizer.clean` removes or replaces: C0 controls
-    /// (line breaks and tabs included), DEL, C1 controls, bidi controls, the zero-width joiner
-    /// and the interlinear annotation controls. Looks at bytes, decoding only the lead bytes
-    /// of those characters (0xC2, 0xD8, 0xE2, 0xEF).
-    static func isClean(_ text: String) -> Bool {
+    /// (tabs, carriage returns and, unless `keepingNewlines`, line feeds included), DEL, C1
+    /// controls, bidi controls, the zero-width joiner and the interlinear annotation controls.
+    /// Looks at bytes, decoding only the lead bytes of those characters (0xC2, 0xD8, 0xE2, 0xEF).
+    static func isClean(_ text: String, keepingNewlines: Bool = false) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             let count = bytes.count
             var index = 0
             while index < count {
                 let byte = bytes[index]
-                if byte < 0x20 || byte == 0x7F { return false }
+                if byte < 0x20 && !(keepingNewlines && byte == 0x0A) || byte == 0x7F { return false }
                 if byte >= 0xC2 && !isCleanSequence(bytes, at: index) { return false }
                 index += 1
             }

@@ -183,6 +183,9 @@ import Testing
             let text = "a\(Character(scalar))b"
             let unchanged = TextSanitizer.clean(text, keepNewlines: false) == text
             #expect(CleanText.isClean(text) == unchanged, "U+\(String(value, radix: 16))")
+            let unchangedKeepingNewlines = TextSanitizer.clean(text) == text
+            #expect(CleanText.isClean(text, keepingNewlines: true) == unchangedKeepingNewlines,
+                    "U+\(String(value, radix: 16)) keeping newlines")
         }
         #expect(CleanText.isClean("“Quotes” — dashes, café, 日本語, 👍"))
     }
