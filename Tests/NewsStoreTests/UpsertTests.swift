@@ -154,24 +154,37 @@ import Testing
 
     @Test func controlsAnywhereInAnOtherwiseCleanArticleAreCleaned() throws {
         let (store, feed) = try storeWithFeed()
-        // One dirty text per article, in the places a whole-article check could overlook.
-        let dirty: [(String, (inout Article) -> Void)] = [
-            ("table cell", { $0.body = [.table([["ok", "cell\u{1B}[2J"]])] }),
-            ("span link", { $0.body = [.paragraph([Span("text", link: "https://x.example/\u{9B}31m")])] }),
-            ("quote attribution", { $0.body = [.quote([Span("q")], attribution: "someone\u{202E}")] }),
-            ("highlight attribution", { $0.highlights = [Highlight(kind: .quote, text: "t", attribution: "a\u{200D}b", position: 0)] }),
-            ("related title", { $0.related = [RelatedLink(title: "more\u{7}", url: "https://r.example/", kind: .explicit)] }),
+        // One dirty text per article, in the places a whole-article check could overlook, and
+        // how to read that text back.
+        let dirty: [(place: String, makeDirty: (inout Article) -> Void, stored: (Article) -> [String])] = [
+            ("table cell", { $0.body = [.table([["ok", "cell\u{1B}[2J"]])] },
+             { article in article.body.flatMap { block -> [String] in
+                 guard case .table(let rows) = block else { return [] }
+                 return rows.flatMap { $0 }
+             } }),
+            ("span link", { $0.body = [.paragraph([Span("text", link: "https://x.example/\u{9B}31m")])] },
+             { $0.body.flatMap(\.links).compactMap(\.link) }),
+            ("quote attribution", { $0.body = [.quote([Span("q")], attribution: "someone\u{202E}")] },
+             { article in article.body.compactMap { block -> String? in
+                 guard case .quote(_, let attribution) = block else { return nil }
+                 return attribution
+             } }),
+            ("highlight attribution", { $0.highlights = [Highlight(kind: .quote, text: "t", attribution: "a\u{200D}b", position: 0)] },
+             { $0.highlights.compactMap(\.attribution) }),
+            ("related title", { $0.related = [RelatedLink(title: "more\u{7}", url: "https://r.example/", kind: .explicit)] },
+             { $0.related.map(\.title) }),
+            ("line break in a title", { $0.title = "two\nlines" }, { [$0.title] }),
         ]
-        for (number, (place, makeDirty)) in dirty.enumerated() {
+        for (number, entry) in dirty.enumerated() {
             var article = sampleArticle(number)
-            makeDirty(&article)
+            entry.makeDirty(&article)
             let id = try #require(try store.upsertArticles([article], feed: feed).ids.first)
-            let stored = try #require(try store.article(id: id))
-            let texts = stored.body.map { "\($0)" }.joined() + stored.highlights.map { "\($0)" }.joined()
-                + stored.related.map { "\($0)" }.joined()
-            let controls = texts.unicodeScalars.filter { (0..<0x20).contains($0.value) || (0x7F..<0xA0).contains($0.value)
-                || [0x202E, 0x200D].contains($0.value) }
-            #expect(controls.isEmpty, "\(place): \(texts)")
+            let texts = entry.stored(try #require(try store.article(id: id)))
+            #expect(!texts.isEmpty, "\(entry.place): stored")
+            let controls = texts.joined().unicodeScalars.filter { scalar in
+                scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || [0x202E, 0x200D].contains(scalar.value)
+            }
+            #expect(controls.isEmpty, "\(entry.place): \(texts)")
         }
     }
 
