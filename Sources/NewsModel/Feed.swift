@@ -29,10 +29,14 @@ public struct Feed: Hashable, Sendable, Codable {
     public var lastFetched: Date?
     /// The last fetch's error in words, nil when it succeeded.
     public var lastError: String?
+    /// Digest of the last 200 response body whose articles were stored, so that the same body
+    /// served again is not parsed and stored again (computed by the refresher; opaque here).
+    public var contentDigest: String?
 
     public init(id: FeedID? = nil, url: String, kind: FeedKind = .web, title: String,
                 siteURL: String? = nil, tags: [String] = [], etag: String? = nil,
-                lastModified: String? = nil, lastFetched: Date? = nil, lastError: String? = nil) {
+                lastModified: String? = nil, lastFetched: Date? = nil, lastError: String? = nil,
+                contentDigest: String? = nil) {
         self.id = id
         self.url = url
         self.kind = kind
@@ -43,5 +47,6 @@ public struct Feed: Hashable, Sendable, Codable {
         self.lastModified = lastModified
         self.lastFetched = lastFetched
         self.lastError = lastError
+        self.contentDigest = contentDigest
     }
 }

@@ -101,19 +101,21 @@ extension NewsStore {
 
     /// Records a fetch result: validators on success, the error otherwise, and a new URL after a permanent redirect.
     ///
-    /// Validators are replaced only by non-nil values (a 304 answer may carry none). A new URL
-    /// that another feed already has is not taken: the two feeds stay apart.
+    /// Validators and the content digest are replaced only by non-nil values on success (a 304
+    /// answer may carry none; a failed fetch keeps them). A new URL that another feed already
+    /// has is not taken: the two feeds stay apart.
     public func recordFetch(feed: FeedID, etag: String?, lastModified: String?, error: String?,
-                            at date: Date, newURL: String?) throws {
+                            at date: Date, newURL: String?, contentDigest: String? = nil) throws {
         let error = error.map { TextSanitizer.clean($0, keepNewlines: false) }
         try write { db in
             try db.execute(sql: """
                 UPDATE feed SET lastFetched = :date, lastError = :error,
                     etag = CASE WHEN :error IS NULL THEN coalesce(:etag, etag) ELSE etag END,
-                    lastModified = CASE WHEN :error IS NULL THEN coalesce(:lastModified, lastModified) ELSE lastModified END
+                    lastModified = CASE WHEN :error IS NULL THEN coalesce(:lastModified, lastModified) ELSE lastModified END,
+                    contentDigest = CASE WHEN :error IS NULL THEN coalesce(:digest, contentDigest) ELSE contentDigest END
                 WHERE id = :id
                 """, arguments: ["date": date.timeIntervalSince1970, "error": error, "etag": etag,
-                                 "lastModified": lastModified, "id": feed.rawValue])
+                                 "lastModified": lastModified, "digest": contentDigest, "id": feed.rawValue])
             guard db.changesCount > 0 else { throw StoreError.notFound("feed \(feed)") }
             if let newURL {
                 try db.execute(sql: """
@@ -137,7 +139,8 @@ enum FeedColumns {
              etag: row["etag"],
              lastModified: row["lastModified"],
              lastFetched: (row["lastFetched"] as Double?).map(Date.init(timeIntervalSince1970:)),
-             lastError: row["lastError"])
+             lastError: row["lastError"],
+             contentDigest: row["contentDigest"])
     }
 }
 

@@ -38,14 +38,11 @@ struct RelatedReferences<Scoring: RelatedScoring> {
         var targets = Set(links.compactMap { $0["targetID"] as Int64? })
         var urls = Set(links.compactMap { $0["url"] as String? })
 
+        let stored = try newestArticles(at: document.bodyLinks.filter { !urls.contains($0) }, excluding: id)
         for url in document.bodyLinks where !urls.contains(url) {
-            guard let target = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT id, title FROM article WHERE url = ? AND id <> ? ORDER BY sortDate DESC, id DESC LIMIT 1
-                """), arguments: [url, id.rawValue]) else { continue }
-            let targetID: Int64 = target["id"]
-            guard targets.insert(targetID).inserted else { continue }
+            guard let target = stored[url], targets.insert(target.id).inserted else { continue }
             urls.insert(url)
-            try RelatedLinks.insert([RelatedLink(title: target["title"], url: url, articleID: ArticleID(targetID))],
+            try RelatedLinks.insert([RelatedLink(title: target.title, url: url, articleID: ArticleID(target.id))],
                                     of: id, db)
             resolved += 1
         }
@@ -66,6 +63,26 @@ struct RelatedReferences<Scoring: RelatedScoring> {
 
         if lookForReferences { try resolveReferences(naming: document) }
         return targets
+    }
+
+    /// The newest stored article (not `article`) at each of `urls` that has one, by URL.
+    ///
+    /// One statement for all of them (`json_each` joined to the `article_url` index): most body
+    /// links name no stored article, and a statement per link cost more than its lookup.
+    private func newestArticles(at urls: [String], excluding article: ArticleID) throws
+        -> [String: (id: Int64, title: String)] {
+        guard !urls.isEmpty else { return [:] }
+        var newest: [String: (id: Int64, title: String, date: Double)] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT a.url, a.id, a.title, a.sortDate FROM json_each(?) j JOIN article a ON a.url = j.value
+            WHERE a.id <> ?
+            """), arguments: [RelatedJSON.array(urls), article.rawValue])
+        while let row = try rows.next() {
+            let url: String = row[0], id: Int64 = row[1], date: Double = row[3]
+            if let known = newest[url], (known.date, known.id) > (date, id) { continue }
+            newest[url] = (id, row[2], date)
+        }
+        return newest.mapValues { ($0.id, $0.title) }
     }
 
     /// The stored article (not `article`) whose title or alternate title `title` names best;

@@ -20,6 +20,10 @@ extension NewsStore {
         migrator.registerMigration("v1", migrate: createSchemaV1)
         migrator.registerMigration("related", migrate: createRelatedSchema)
         migrator.registerMigration("related-computed-links", migrate: createComputedLinkTrigger)
+        migrator.registerMigration("feed-content-digest") { db in
+            // Digest of the last stored 200 response body (`Feed.contentDigest`).
+            try db.execute(sql: "ALTER TABLE feed ADD COLUMN contentDigest TEXT")
+        }
         return migrator
     }
 

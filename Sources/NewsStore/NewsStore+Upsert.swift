@@ -19,8 +19,15 @@ extension NewsStore {
     /// never clear them), bookmarks re-anchored to the new highlights and body. All articles
     /// are written in one transaction.
     public func upsertArticles(_ articles: [Article], feed: FeedID) throws -> UpsertSummary {
+        try upsertArticles(prepareArticles(articles, feed: feed))
+    }
+
+    /// The part of `upsertArticles(_:feed:)` that needs no write lock: cleans, encodes, hashes
+    /// and indexes the articles' text and compresses their bodies (except those a guid shows
+    /// unchanged: it reads the feed's stored content hashes). May run on many threads at once,
+    /// while another thread writes; `upsertArticles(_:)` then writes the result.
+    public func prepareArticles(_ articles: [Article], feed: FeedID) throws -> PreparedArticles {
         var prepared = articles.map(PreparedArticle.init)
-        // Deflate bodies before taking the write lock, except those a guid shows unchanged.
         let deflater = Deflater()
         let known = try knownHashes(of: prepared, feed: feed)
         for index in prepared.indices {
@@ -28,10 +35,15 @@ extension NewsStore {
             if let guid = article.article.guid, known[guid] == article.contentHash { continue }
             prepared[index].packBody(using: deflater)
         }
+        return PreparedArticles(feed: feed, articles: prepared)
+    }
+
+    /// Writes articles made ready by `prepareArticles`, as `upsertArticles(_:feed:)` does.
+    public func upsertArticles(_ prepared: PreparedArticles) throws -> UpsertSummary {
         let summary = try write { db in
-            var writer = try ArticleWriter(db: db, feed: feed, deflater: deflater)
+            var writer = try ArticleWriter(db: db, feed: prepared.feed)
             var summary = UpsertSummary()
-            for article in prepared {
+            for article in prepared.articles {
                 let (id, outcome) = try writer.upsert(article)
                 summary.ids.append(id)
                 switch outcome {
@@ -64,6 +76,15 @@ extension NewsStore {
     }
 }
 
+/// Articles of one feed made ready to write (`NewsStore.prepareArticles`).
+public struct PreparedArticles: Sendable {
+    let feed: FeedID
+    let articles: [PreparedArticle]
+
+    /// How many articles there are.
+    public var count: Int { articles.count }
+}
+
 /// Writes prepared articles of one feed inside a write transaction.
 struct ArticleWriter {
     enum Outcome { case added, updated, unchanged }
@@ -87,19 +108,18 @@ struct ArticleWriter {
     private let hasDetachedBookmarks: Bool
     /// Whether some related link waits for its article.
     private var hasPendingLinks: Bool
-    /// Compresses the bodies not compressed ahead of the write.
-    private let deflater: Deflater
+    /// Compresses the bodies not compressed ahead of the write (made when first needed).
+    private lazy var deflater = Deflater()
     /// Index changes, written by `finish`.
     private var searchIndex = SearchIndexBatch()
 
-    init(db: Database, feed: FeedID, deflater: Deflater) throws {
+    init(db: Database, feed: FeedID) throws {
         guard let title = try String.fetchOne(db, sql: "SELECT title FROM feed WHERE id = ?", arguments: [feed.rawValue]) else {
             throw StoreError.notFound("feed \(feed)")
         }
         self.db = db
         self.feedID = feed.rawValue
         self.feedTitle = title
-        self.deflater = deflater
         feedHasGuidlessArticles = try Bool.fetchOne(db, sql: """
             SELECT 1 FROM article INDEXED BY article_guidless WHERE feedID = ? AND guid IS NULL
             """, arguments: [feed.rawValue]) ?? false
@@ -231,7 +251,7 @@ struct ArticleWriter {
         article.source.isEmpty || article.source == feedTitle ? nil : article.source
     }
 
-    private func writeBody(_ id: ArticleID, _ prepared: PreparedArticle) throws {
+    private mutating func writeBody(_ id: ArticleID, _ prepared: PreparedArticle) throws {
         let body = prepared.packedBody ?? BodyCodec.pack(prepared.encodedBody, using: deflater)
         try db.cachedStatement(sql: """
             INSERT INTO article_body (articleID, body) VALUES (?, ?)

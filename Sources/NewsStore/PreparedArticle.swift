@@ -2,9 +2,9 @@ import Foundation
 import NewsModel
 
 /// An article made ready to write: cleaned, its body encoded, its content hashed, its title keys
-/// computed. All of this happens before the write lock is taken, so several imports can
-/// prepare in parallel while one writes.
-struct PreparedArticle {
+/// and index text computed. All of this happens before the write lock is taken, so several
+/// imports can prepare in parallel while one writes.
+struct PreparedArticle: Sendable {
     /// The article with every text cleaned, empty alternate titles dropped and highlights in
     /// stored order (by position, ties in input order).
     let article: Article
@@ -16,6 +16,10 @@ struct PreparedArticle {
     let contentHash: Int64
     /// The links stored as `.explicit`.
     let explicitLinks: [RelatedLink]
+    /// The article's text as the full-text index holds it: exactly what the view
+    /// `search_source` rebuilds from the stored rows (title and alternate titles one per line,
+    /// body blocks separated by blank lines, highlights one per line in stored order).
+    let searchDocument: SearchDocument
     /// The body's stored form, once `packBody` computed it.
     private(set) var packedBody: [UInt8]?
 
@@ -34,6 +38,12 @@ struct PreparedArticle {
             link.kind = .explicit
             return link
         }
+        searchDocument = SearchDocument(
+            title: SearchText.indexable(([article.title] + article.alternateTitles).joined(separator: "\n")),
+            summary: article.summary.map(SearchText.indexable),
+            body: SearchText.indexable(article.body.plainText),
+            highlights: article.highlights.isEmpty ? nil
+                : article.highlights.map { SearchText.indexable($0.text) }.joined(separator: "\n"))
 
         var hash = ContentHash()
         hash.add(article.guid)
@@ -72,37 +82,39 @@ struct PreparedArticle {
     mutating func packBody(using deflater: Deflater) {
         if packedBody == nil { packedBody = BodyCodec.pack(encodedBody, using: deflater) }
     }
-
-    /// The article's text as the full-text index holds it: exactly what the view
-    /// `search_source` rebuilds from the stored rows (title and alternate titles one per line,
-    /// body blocks separated by blank lines, highlights one per line in stored order).
-    var searchDocument: SearchDocument {
-        SearchDocument(
-            title: SearchText.indexable(([article.title] + article.alternateTitles).joined(separator: "\n")),
-            summary: article.summary.map(SearchText.indexable),
-            body: SearchText.indexable(article.body.plainText),
-            highlights: article.highlights.isEmpty ? nil
-                : article.highlights.map { SearchText.indexable($0.text) }.joined(separator: "\n"))
-    }
 }
 
 extension Article {
     /// The article with every text cleaned of control characters (titles also of line breaks),
     /// empty guid, URL and alternate titles dropped, and highlights in stored order.
+    ///
+    /// Articles from Herald's own ingest are clean already: one scan of their bytes
+    /// (`CleanText.isClean`) finds that, and nothing is rebuilt.
     var sanitized: Article {
+        var article = isClean ? self : cleaned
+        article.url = article.url.flatMap(Self.identifier)
+        article.guid = article.guid.flatMap(Self.identifier)
+        article.alternateTitles = article.alternateTitles.filter { !$0.isEmpty }
+        if !article.highlights.isSorted(by: { $0.position <= $1.position }) {
+            article.highlights = article.highlights.enumerated()
+                .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
+                .map(\.element)
+        }
+        return article
+    }
+
+    /// Every text through `TextSanitizer.clean`.
+    private var cleaned: Article {
         var article = self
         article.source = TextSanitizer.clean(source, keepNewlines: false)
-        article.url = url.flatMap(Self.identifier)
-        article.guid = guid.flatMap(Self.identifier)
+        article.url = url.map { TextSanitizer.clean($0, keepNewlines: false) }
+        article.guid = guid.map { TextSanitizer.clean($0, keepNewlines: false) }
         article.title = TextSanitizer.clean(title, keepNewlines: false)
         article.alternateTitles = alternateTitles.map { TextSanitizer.clean($0, keepNewlines: false) }
-            .filter { !$0.isEmpty }
         article.summary = summary.map { TextSanitizer.clean($0) }
         article.author = author.map { TextSanitizer.clean($0, keepNewlines: false) }
         article.body = body.map(\.sanitized)
-        article.highlights = highlights.enumerated()
-            .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
-            .map { $0.element.sanitized }
+        article.highlights = highlights.map(\.sanitized)
         article.related = related.map { link in
             var link = link
             link.title = TextSanitizer.clean(link.title, keepNewlines: false)
@@ -111,6 +123,16 @@ extension Article {
             return link
         }
         return article
+    }
+
+    /// True when no text of the article holds anything `TextSanitizer.clean` would change.
+    private var isClean: Bool {
+        let clean = { CleanText.isClean($0) }, text = { CleanText.isClean($0, keepingNewlines: true) }
+        return clean(source) && clean(title) && alternateTitles.allSatisfy(clean)
+            && [url, guid, author].allSatisfy { $0.map(clean) ?? true } && (summary.map(text) ?? true)
+            && body.allSatisfy(\.isClean)
+            && highlights.allSatisfy { text($0.text) && ($0.attribution.map(clean) ?? true) }
+            && related.allSatisfy { clean($0.title) && [$0.url, $0.source].allSatisfy { $0.map(clean) ?? true } }
     }
 
     /// A guid or URL cleaned and trimmed; nil when nothing is left (an empty guid identifies nothing).
@@ -130,6 +152,28 @@ extension Highlight {
 }
 
 extension Block {
+    /// True when no text of the block holds anything `TextSanitizer.clean` would change.
+    var isClean: Bool {
+        let clean = { CleanText.isClean($0) }, text = { CleanText.isClean($0, keepingNewlines: true) }
+        let spansClean = { (spans: [Span]) in spans.allSatisfy { text($0.text) && ($0.link.map(clean) ?? true) } }
+        switch self {
+        case .paragraph(let spans), .listItem(let spans, _, _):
+            return spansClean(spans)
+        case .heading(_, let heading):
+            return clean(heading)
+        case .preformatted(let preformatted):
+            return text(preformatted)
+        case .quote(let spans, let attribution):
+            return spansClean(spans) && (attribution.map(text) ?? true)
+        case .image(let alt, let url):
+            return clean(alt) && (url.map(clean) ?? true)
+        case .table(let rows):
+            return rows.allSatisfy { $0.allSatisfy(text) }
+        case .rule:
+            return true
+        }
+    }
+
     /// The block with its text cleaned of control characters.
     var sanitized: Block {
         switch self {
@@ -158,5 +202,48 @@ extension Span {
     var sanitized: Span {
         Span(TextSanitizer.clean(text), link: link.map { TextSanitizer.clean($0, keepNewlines: false) },
              emphasis: emphasis)
+    }
+}
+
+/// The fast check before `TextSanitizer.clean`: a scan of UTF-8 bytes.
+enum CleanText {
+    /// True when `text` has none of what `TextSanitizer.clean` removes or replaces: C0 controls
+    /// (tabs, carriage returns and, unless `keepingNewlines`, line feeds included), DEL, C1
+    /// controls, bidi controls, the zero-width joiner and the interlinear annotation controls.
+    /// Looks at bytes, decoding only the lead bytes of those characters (0xC2, 0xD8, 0xE2, 0xEF).
+    static func isClean(_ text: String, keepingNewlines: Bool = false) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x20 && !(keepingNewlines && byte == 0x0A) || byte == 0x7F { return false }
+                if byte >= 0xC2 && !isCleanSequence(bytes, at: index) { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether the character starting at `index` (a lead byte) is one `clean` keeps.
+    private static func isCleanSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+        let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+        switch bytes[index] {
+        case 0xC2: return next >= 0xA0                                  // U+0080–U+009F: C1 controls
+        case 0xD8: return next != 0x9C                                  // U+061C: Arabic letter mark
+        case 0xE2 where next == 0x80: return !(0x8D...0x8F ~= third) && !(0xAA...0xAE ~= third)  // ZWJ, LRM, RLM, embeddings
+        case 0xE2 where next == 0x81: return !(0xA6...0xA9 ~= third)    // U+2066–U+2069: isolates
+        case 0xEF where next == 0xBF: return !(0xB9...0xBB ~= third)    // U+FFF9–U+FFFB: annotations
+        default: return true
+        }
+    }
+}
+
+extension Array {
+    /// True when every element is in order by `areInOrder` with the next.
+    func isSorted(by areInOrder: (Element, Element) -> Bool) -> Bool {
+        zip(self, dropFirst()).allSatisfy(areInOrder)
     }
 }

@@ -5,10 +5,12 @@ import NewsStore
 
 /// Refreshes feeds: fetch → parse → articles → store, for many feeds at once.
 ///
-/// Fetching, parsing and building articles run in parallel (at most `jobs` feeds at a time);
-/// store writes happen one feed at a time on the calling task, each feed's articles in one
-/// transaction (`upsertArticles`), so a slow write never blocks the network. One failing feed
-/// never stops the others: its error is recorded with the feed (`recordFetch`) and reported.
+/// Fetching, parsing, building articles and their relatedness inputs run in parallel (at most
+/// `jobs` feeds at a time); store writes happen one feed at a time on the calling task, each
+/// feed's articles in one transaction (`upsertArticles`), so a slow write never blocks the
+/// network. A 200 answer whose body is the one stored last time (`Feed.contentDigest`) is not
+/// parsed or stored again. One failing feed never stops the others: its error is recorded with
+/// the feed (`recordFetch`) and reported.
 struct Refresher: Sendable {
     /// Called after each feed: feeds done so far, feeds in all, and the title of the one just done.
     typealias Progress = @Sendable (_ done: Int, _ total: Int, _ feedTitle: String) -> Void
@@ -28,9 +30,9 @@ struct Refresher: Sendable {
         let feeds = feeds.filter { $0.kind == .web && $0.id != nil }
         var reports: [RefreshReport?] = Array(repeating: nil, count: feeds.count)
         var done = 0
-        let fetcher = self.fetcher
+        let fetcher = self.fetcher, store = self.store
         await BoundedConcurrency.forEach(feeds, limit: jobs) { feed in
-            await Self.prepare(feed, fetcher: fetcher)
+            await Self.prepare(feed, fetcher: fetcher, store: store)
         } onResult: { index, prepared in
             let report = apply(prepared, to: feeds[index])
             reports[index] = report
@@ -46,23 +48,37 @@ struct Refresher: Sendable {
     enum Prepared: Sendable {
         case notModified
         case failed(String)
+        /// Answered 200 with the body stored last time: only the fetch is recorded.
+        case unchanged(FetchState)
         case parsed(ParsedFeedUpdate)
     }
 
-    /// A fetched and parsed feed, ready to store.
-    struct ParsedFeedUpdate: Sendable {
-        var articles: [Article]
-        /// The feed's own title and home page, from the document.
-        var title: String?
-        var siteURL: String?
+    /// What a 200 answer says about the feed itself, recorded with the fetch.
+    struct FetchState: Sendable {
         var etag: String?
         var lastModified: String?
         /// The new address after a permanent redirect.
         var movedTo: String?
+        /// `ResponseDigest` of the body.
+        var contentDigest: String
     }
 
-    /// Fetches, parses and builds articles. Runs concurrently; touches no shared state.
-    static func prepare(_ feed: Feed, fetcher: FeedFetcher) async -> Prepared {
+    /// A fetched and parsed feed, ready to store.
+    struct ParsedFeedUpdate: Sendable {
+        /// The articles, cleaned, encoded and compressed for the store.
+        var articles: PreparedArticles
+        /// What relatedness needs of each article, in the same order (ids set once stored).
+        var related: [RelatedInput]
+        /// The feed's own title and home page, from the document.
+        var title: String?
+        var siteURL: String?
+        var fetch: FetchState
+    }
+
+    /// Fetches, parses, builds articles and prepares them for the store (reading it, never
+    /// writing). Runs concurrently; touches no shared state.
+    static func prepare(_ feed: Feed, fetcher: FeedFetcher, store: NewsStore) async -> Prepared {
+        guard let id = feed.id else { return .failed("feed is not stored") }
         guard let url = URL(string: feed.url) else { return .failed("'\(feed.url)' is not a URL") }
         let result = await fetcher.fetch(FetchRequest(url: url, etag: feed.etag, lastModified: feed.lastModified))
         switch result {
@@ -71,6 +87,9 @@ struct Refresher: Sendable {
         case .failed(let message):
             return .failed(message)
         case .fetched(let data, let finalURL, let etag, let lastModified, let movedTo):
+            let fetch = FetchState(etag: etag, lastModified: lastModified, movedTo: movedTo?.absoluteString,
+                                   contentDigest: ResponseDigest.of(data, url: finalURL))
+            if fetch.contentDigest == feed.contentDigest { return .unchanged(fetch) }
             let parsed: ParsedFeed
             do {
                 parsed = try FeedParser.parse(data, baseURL: finalURL, limits: .default)
@@ -79,10 +98,16 @@ struct Refresher: Sendable {
             }
             let ownTitle = parsed.title.map(RefreshArticleBuilder.oneLine).flatMap { $0.isEmpty ? nil : $0 }
             let source = displayTitle(of: feed, ownTitle: ownTitle)
+            let articles = RefreshArticleBuilder.articles(from: parsed, source: source, feedURL: finalURL)
+            let prepared: PreparedArticles
+            do {
+                prepared = try store.prepareArticles(articles, feed: id)
+            } catch {
+                return .failed("store: \(error)")
+            }
             return .parsed(ParsedFeedUpdate(
-                articles: RefreshArticleBuilder.articles(from: parsed, source: source, feedURL: finalURL),
-                title: ownTitle, siteURL: parsed.link, etag: etag, lastModified: lastModified,
-                movedTo: movedTo?.absoluteString))
+                articles: prepared, related: RelatedStories.inputs(of: articles),
+                title: ownTitle, siteURL: parsed.link, fetch: fetch))
         }
     }
 
@@ -114,18 +139,27 @@ struct Refresher: Sendable {
                 try store.recordFetch(feed: id, etag: feed.etag, lastModified: feed.lastModified, error: message,
                                       at: date, newURL: nil)
                 return RefreshReport(feed: feed, outcome: .failed(message))
+            case .unchanged(let fetch):
+                try store.recordFetch(feed: id, etag: fetch.etag, lastModified: fetch.lastModified, error: nil,
+                                      at: date, newURL: fetch.movedTo)
+                var stored = feed
+                if let movedTo = fetch.movedTo { stored.url = movedTo }
+                return RefreshReport(feed: stored, outcome: .updated(added: 0, updated: 0), movedTo: fetch.movedTo)
             case .parsed(let update):
                 var stored = feed
                 if let title = update.title, Self.hasPlaceholderTitle(feed) { stored.title = title }
                 if stored.siteURL == nil { stored.siteURL = update.siteURL }
                 if stored != feed { _ = try store.upsertFeed(stored) }
-                let summary = try store.upsertArticles(update.articles, feed: id)
-                RelatedStories.update(store, ids: summary.ids, articles: update.articles)
-                try store.recordFetch(feed: id, etag: update.etag, lastModified: update.lastModified, error: nil,
-                                      at: date, newURL: update.movedTo)
-                if let movedTo = update.movedTo { stored.url = movedTo }
+                let summary = try store.upsertArticles(update.articles)
+                let relatedProblem = RelatedStories.update(store, ids: summary.ids, inputs: update.related)
+                // Without related stories the body must be read again next time, to compute them.
+                let fetch = update.fetch
+                try store.recordFetch(feed: id, etag: fetch.etag, lastModified: fetch.lastModified, error: nil,
+                                      at: date, newURL: fetch.movedTo,
+                                      contentDigest: relatedProblem == nil ? fetch.contentDigest : nil)
+                if let movedTo = fetch.movedTo { stored.url = movedTo }
                 return RefreshReport(feed: stored, outcome: .updated(added: summary.added, updated: summary.updated),
-                                     movedTo: update.movedTo)
+                                     movedTo: fetch.movedTo)
             }
         } catch {
             let message = "store: \(error)"

@@ -11,6 +11,12 @@ enum RelatedStories {
     /// The scoring model every command uses.
     static let scorer = RelatedScorer()
 
+    /// What relatedness needs of each of `articles` (term weights, body links): pure work, for
+    /// the parallel part of a refresh. The ids are placeholders until `update(_:ids:inputs:)`.
+    static func inputs(of articles: [Article]) -> [RelatedInput] {
+        articles.map { RelatedInput(id: ArticleID(0), article: $0, scoring: scorer) }
+    }
+
     /// Computes the related stories of `ids` (articles just stored; `articles` are those
     /// articles, in the same order, when the caller has them: then nothing is read back) and
     /// adds them to the lists of the articles they relate to. Unchanged articles cost one
@@ -22,16 +28,32 @@ enum RelatedStories {
     /// - Returns: a message when it failed, nil when it worked.
     @discardableResult
     static func update(_ store: NewsStore, ids: [ArticleID], articles: [Article]? = nil) -> String? {
+        if let articles, articles.count == ids.count {
+            return update(store, ids: ids, inputs: inputs(of: articles))
+        }
         do {
-            if let articles, articles.count == ids.count {
-                let pending = Set(try store.articlesNeedingRelated(ids))
-                let inputs = zip(ids, articles).filter { pending.contains($0.0) }.map { id, article in
-                    RelatedInput(id: id, article: article, scoring: scorer)
-                }
-                try store.updateRelated(inputs, scoring: scorer)
-            } else {
-                try store.updateRelated(for: ids, scoring: scorer)
+            try store.updateRelated(for: ids, scoring: scorer)
+            return nil
+        } catch {
+            return "related stories not updated: \(error)"
+        }
+    }
+
+    /// `update(_:ids:articles:)` with the inputs computed beforehand (`inputs(of:)`, in the
+    /// order of `ids`): only the articles new or changed since their last computation are
+    /// computed, and nothing is read back or decoded.
+    @discardableResult
+    static func update(_ store: NewsStore, ids: [ArticleID], inputs: [RelatedInput]) -> String? {
+        do {
+            guard inputs.count == ids.count else { return update(store, ids: ids, articles: nil) }
+            let pending = Set(try store.articlesNeedingRelated(ids))
+            let identified = zip(ids, inputs).compactMap { id, input -> RelatedInput? in
+                guard pending.contains(id) else { return nil }
+                var input = input
+                input.id = id
+                return input
             }
+            try store.updateRelated(identified, scoring: scorer)
             return nil
         } catch {
             return "related stories not updated: \(error)"

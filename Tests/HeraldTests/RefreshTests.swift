@@ -66,6 +66,52 @@ struct RefreshTests {
         #expect(validators == [false, true, true], "validators stored from the first fetch are sent back")
     }
 
+    @Test func anUnchangedBodyServedAgainIsNotStoredAgain() async throws {
+        let server = try LoopbackServer()
+        let herald = try HeraldRun()
+        defer { herald.remove() }
+        // Served without validators: every refresh gets a 200 with the whole body.
+        try server.route("/plain", .init(body: TestFeeds.rss(title: "Plain", items: TestFeeds.items(3, prefix: "p"))))
+        let url = server.url("/plain").absoluteString
+        #expect(try await herald.run(["add", url]).status == 0)
+        let first = try await herald.run(["refresh"])
+        #expect(summary(first) == "1 feed: 1 updated, 0 not modified, 0 failed; 3 new articles")
+
+        // Edit a stored article behind the refresher's back: storing the same body again would undo it.
+        let firstFetch: Date
+        do {
+            let store = try NewsStore.open(path: herald.storePath)
+            let feed = try #require(try store.feed(url: url))
+            #expect(feed.contentDigest != nil, "the digest of the stored body is kept")
+            firstFetch = try #require(feed.lastFetched)
+            let item = try #require(try headlines(store, feedURL: url).first { $0.title == "p item 0" })
+            var article = try #require(try store.article(id: item.id))
+            article.title = "p item 0, edited in the store"
+            #expect(try store.upsertArticles([article], feed: try #require(feed.id)).updated == 1)
+        }
+
+        let second = try await herald.run(["refresh"])
+        #expect(summary(second) == "1 feed: 1 updated, 0 not modified, 0 failed; 0 new articles")
+        do {
+            let store = try NewsStore.open(path: herald.storePath)
+            let titles = try headlines(store, feedURL: url).map(\.title)
+            #expect(titles.contains("p item 0, edited in the store"), "the same body is not stored again")
+            let feed = try #require(try store.feed(url: url))
+            #expect(try #require(feed.lastFetched) > firstFetch, "the fetch is still recorded")
+            #expect(feed.lastError == nil)
+        }
+
+        var changed = TestFeeds.items(4, prefix: "p")
+        changed[1].title = "p item 1, retitled"
+        try server.route("/plain", .init(body: TestFeeds.rss(title: "Plain", items: changed)))
+        let third = try await herald.run(["refresh"])
+        #expect(summary(third) == "1 feed: 1 updated, 0 not modified, 0 failed; 1 new article")
+        let store = try NewsStore.open(path: herald.storePath)
+        let titles = Set(try headlines(store, feedURL: url).map(\.title))
+        #expect(titles == ["p item 0", "p item 1, retitled", "p item 2", "p item 3"], "a changed body is stored")
+        #expect(server.requests(for: "/plain").count == 3)
+    }
+
     @Test func failuresAreStoredAndTheOtherFeedsStillRefresh() async throws {
         let server = try LoopbackServer()
         let herald = try HeraldRun()

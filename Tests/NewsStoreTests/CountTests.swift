@@ -82,4 +82,25 @@ import Testing
             try store.recordFetch(feed: FeedID(77), etag: nil, lastModified: nil, error: nil, at: day(0), newURL: nil)
         }
     }
+
+    @Test func contentDigestIsReplacedOnlyByASuccessfulFetchThatBringsOne() throws {
+        let store = try NewsStore.inMemory()
+        let id = try store.upsertFeed(Feed(url: "https://a.example/feed", title: "A"))
+        #expect(try store.feed(id: id)?.contentDigest == nil)
+        try store.recordFetch(feed: id, etag: nil, lastModified: nil, error: nil, at: day(1), newURL: nil,
+                              contentDigest: "10-abc")
+        #expect(try store.feed(id: id)?.contentDigest == "10-abc")
+        // A 304, or a 200 whose articles were not all stored, brings none: the last one stays.
+        try store.recordFetch(feed: id, etag: nil, lastModified: nil, error: nil, at: day(2), newURL: nil)
+        #expect(try store.feed(id: id)?.contentDigest == "10-abc")
+        try store.recordFetch(feed: id, etag: nil, lastModified: nil, error: "timed out", at: day(3), newURL: nil,
+                              contentDigest: "11-def")
+        #expect(try store.feed(id: id)?.contentDigest == "10-abc", "a failed fetch changes nothing")
+        try store.recordFetch(feed: id, etag: nil, lastModified: nil, error: nil, at: day(4), newURL: nil,
+                              contentDigest: "12-fed")
+        #expect(try store.feed(id: id)?.contentDigest == "12-fed")
+        // Editing the feed keeps it.
+        _ = try store.upsertFeed(Feed(id: id, url: "https://a.example/feed", title: "A renamed"))
+        #expect(try store.feed(id: id)?.contentDigest == "12-fed")
+    }
 }

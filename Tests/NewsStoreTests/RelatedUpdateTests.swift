@@ -201,6 +201,15 @@ private final class SignatureCalls: Sendable {
                                       links: ["https://example.org/1"])], to: store, feed: feed)[0]
         let listedLinks = try #require(try store.article(id: listed)).related.filter { $0.kind == .explicit }
         #expect(listedLinks.map(\.title) == ["Harvest"] && listedLinks.first?.articleID == target)
+
+        // Two stored articles at the linked URL (another feed carries the page too): the newest wins.
+        let other = try store.upsertFeed(Feed(url: "https://other.example/feed", title: "Other"))
+        var copy = article(5, "orchard harvest starts early, updated")
+        copy.url = "https://example.org/1"
+        let newer = try add([copy], to: store, feed: other)[0]
+        let late = try add([article(6, "late weekend report", links: ["https://example.org/1"])], to: store, feed: feed)[0]
+        let lateLinks = try #require(try store.article(id: late)).related.filter { $0.kind == .explicit }
+        #expect(lateLinks.map(\.articleID) == [newer], "the newest article at the URL, not \(target)")
     }
 
     @Test func headlineReferencesResolveLooselyInEitherOrderButNeverToThemselves() throws {

@@ -152,6 +152,57 @@ import Testing
         #expect(stored.body == [paragraph("Body red text")])
     }
 
+    @Test func controlsAnywhereInAnOtherwiseCleanArticleAreCleaned() throws {
+        let (store, feed) = try storeWithFeed()
+        // One dirty text per article, in the places a whole-article check could overlook, and
+        // how to read that text back.
+        let dirty: [(place: String, makeDirty: (inout Article) -> Void, stored: (Article) -> [String])] = [
+            ("table cell", { $0.body = [.table([["ok", "cell\u{1B}[2J"]])] },
+             { article in article.body.flatMap { block -> [String] in
+                 guard case .table(let rows) = block else { return [] }
+                 return rows.flatMap { $0 }
+             } }),
+            ("span link", { $0.body = [.paragraph([Span("text", link: "https://x.example/\u{9B}31m")])] },
+             { $0.body.flatMap(\.links).compactMap(\.link) }),
+            ("quote attribution", { $0.body = [.quote([Span("q")], attribution: "someone\u{202E}")] },
+             { article in article.body.compactMap { block -> String? in
+                 guard case .quote(_, let attribution) = block else { return nil }
+                 return attribution
+             } }),
+            ("highlight attribution", { $0.highlights = [Highlight(kind: .quote, text: "t", attribution: "a\u{200D}b", position: 0)] },
+             { $0.highlights.compactMap(\.attribution) }),
+            ("related title", { $0.related = [RelatedLink(title: "more\u{7}", url: "https://r.example/", kind: .explicit)] },
+             { $0.related.map(\.title) }),
+            ("line break in a title", { $0.title = "two\nlines" }, { [$0.title] }),
+        ]
+        for (number, entry) in dirty.enumerated() {
+            var article = sampleArticle(number)
+            entry.makeDirty(&article)
+            let id = try #require(try store.upsertArticles([article], feed: feed).ids.first)
+            let texts = entry.stored(try #require(try store.article(id: id)))
+            #expect(!texts.isEmpty, "\(entry.place): stored")
+            let controls = texts.joined().unicodeScalars.filter { scalar in
+                scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || [0x202E, 0x200D].contains(scalar.value)
+            }
+            #expect(controls.isEmpty, "\(entry.place): \(texts)")
+        }
+    }
+
+    @Test func theFastCheckAgreesWithTheSanitizer() {
+        // Every character of the Basic Multilingual Plane, and a few beyond, between letters.
+        let planes = Array(0..<0xD800) + Array(0xE000..<0x1_0000) + [0x1_F600, 0x2_0000, 0x10_FFFF]
+        for value in planes {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = "a\(Character(scalar))b"
+            let unchanged = TextSanitizer.clean(text, keepNewlines: false) == text
+            #expect(CleanText.isClean(text) == unchanged, "U+\(String(value, radix: 16))")
+            let unchangedKeepingNewlines = TextSanitizer.clean(text) == text
+            #expect(CleanText.isClean(text, keepingNewlines: true) == unchangedKeepingNewlines,
+                    "U+\(String(value, radix: 16)) keeping newlines")
+        }
+        #expect(CleanText.isClean("“Quotes” — dashes, café, 日本語, 👍"))
+    }
+
     @Test func upsertingIntoAMissingFeedFails() throws {
         let (store, _) = try storeWithFeed()
         #expect(throws: StoreError.notFound("feed 42")) {
