@@ -7,6 +7,7 @@ extension NewsStore {
     ///
     /// The bookmark copies its article's title, source, URL and date, so it survives the
     /// removal of the feed. A `highlightID` that is not one of the article's highlights is dropped.
+    @discardableResult
     public func addBookmark(_ bookmark: Bookmark) throws -> BookmarkID {
         let tags = try JSONList.encode(bookmark.tags.map { TextSanitizer.clean($0, keepNewlines: false) })
         return try write { db in

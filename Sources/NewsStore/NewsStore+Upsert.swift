@@ -18,6 +18,7 @@ extension NewsStore {
     /// rewritten in place (`updated`): same id, read and starred kept (an import can set them,
     /// never clear them), bookmarks re-anchored to the new highlights and body. All articles
     /// are written in one transaction.
+    @discardableResult
     public func upsertArticles(_ articles: [Article], feed: FeedID) throws -> UpsertSummary {
         try upsertArticles(prepareArticles(articles, feed: feed))
     }
@@ -39,6 +40,7 @@ extension NewsStore {
     }
 
     /// Writes articles made ready by `prepareArticles`, as `upsertArticles(_:feed:)` does.
+    @discardableResult
     public func upsertArticles(_ prepared: PreparedArticles) throws -> UpsertSummary {
         let summary = try write { db in
             var writer = try ArticleWriter(db: db, feed: prepared.feed)

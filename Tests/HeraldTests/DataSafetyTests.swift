@@ -39,7 +39,7 @@ import Testing
             DispatchQueue.global().async {
                 do {
                     let output = home.appendingPathComponent("progress-\(UUID().uuidString)")
-                    FileManager.default.createFile(atPath: output.path, contents: nil)
+                    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
                     defer { try? FileManager.default.removeItem(at: output) }
                     let process = Process()
                     process.executableURL = URL(fileURLWithPath: HeraldBinary.path)

@@ -15,8 +15,8 @@ import Testing
         init(_ arguments: [String], home: URL) throws {
             out = home.appendingPathComponent("bg-out-\(UUID().uuidString)")
             err = home.appendingPathComponent("bg-err-\(UUID().uuidString)")
-            FileManager.default.createFile(atPath: out.path, contents: nil)
-            FileManager.default.createFile(atPath: err.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
             process.executableURL = URL(fileURLWithPath: HeraldBinary.path)
             process.arguments = arguments
             process.environment = ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path,
