@@ -27,11 +27,6 @@ final class ReaderLoop {
 
     /// Runs until the user quits or a signal arrives; returns the exit status.
     func run() throws -> Int32 {
-        let terminal: Terminal
-        do { terminal = try Terminal.start() } catch { throw ReaderLoopError(message: error.description) }
-        defer { terminal.restore() }
-        let colors = ThemeLocator.colorCount(terminalColors: terminal.colorCount)
-
         let inbox = Inbox()
         // The fetcher (a URLSession) is built when a refresh runs, not at start-up (~2 ms).
         let store = self.store
@@ -45,16 +40,12 @@ final class ReaderLoop {
         let applied = keymap.applying(config.bindings)
         keymap = applied.0
         warnings += applied.errors
-        let names = themes.names()
-        let size = terminal.size
-        var state = AppState(width: size.width, height: size.height, now: Date(),
-                             themeNames: names, themeName: themeOverride ?? config.theme ?? "default",
+        var state = AppState(width: 0, height: 0, now: Date(),
+                             themeNames: themes.names(), themeName: themeOverride ?? config.theme ?? "default",
                              keymap: keymap)
-        state.utcOffset = TimeZone.current.secondsFromGMT()
+        state.utcOffset = Self.localUTCOffset()
         state.headlinesWidth = config.headlinesWidth
         state.sidebarWidth = config.sidebarWidth
-        var theme = loadTheme(state.themeName, colors: colors, warnings: &warnings)
-        if let first = warnings.first { _ = reduce(&state, .failed(first)) }
 
         var quit = false
         func dispatch(_ action: Action) {
@@ -62,7 +53,17 @@ final class ReaderLoop {
             if effects.contains(Effect.quit) { quit = true }
             runner.perform(effects)
         }
+        // The first store reads run while the terminal and the theme are set up.
         dispatch(.start)
+
+        let terminal: Terminal
+        do { terminal = try Terminal.start() } catch { throw ReaderLoopError(message: error.description) }
+        defer { terminal.restore() }
+        let size = terminal.size
+        dispatch(.resize(width: size.width, height: size.height))
+        let colors = ThemeLocator.colorCount(terminalColors: terminal.colorCount)
+        var theme = loadTheme(state.themeName, colors: colors, warnings: &warnings)
+        if let first = warnings.first { dispatch(.failed(first)) }
         waitForResults(runner: runner, inbox: inbox, milliseconds: 40, dispatch: dispatch)
 
         var previous: CellGrid?
@@ -100,6 +101,15 @@ final class ReaderLoop {
             waitForResults(runner: runner, inbox: inbox, milliseconds: 30, dispatch: dispatch)
         }
         return 0
+    }
+
+    /// Seconds east of UTC of the local time zone now, from the C library (Foundation's
+    /// `TimeZone.current` loads ICU's zone data, a few megabytes of memory at start-up).
+    private static func localUTCOffset() -> Int {
+        var now = time(nil)
+        var local = tm()
+        guard localtime_r(&now, &local) != nil else { return 0 }
+        return local.tm_gmtoff
     }
 
     /// Waits up to `milliseconds` while effects are pending, applying results as they arrive.
