@@ -19,6 +19,8 @@ final class EffectRunner: Sendable {
     private let refresher: @Sendable (_ feeds: [FeedID], _ progress: @escaping @Sendable (Int, Int) -> Void) async -> String
     /// Effects queued or running, so the loop knows whether a result is still coming.
     let pending = Mutex(0)
+    /// Reads queued or running: the loop gives these a moment before drawing, not writes.
+    let pendingReads = Mutex(0)
 
     init(store: NewsStore, inbox: Inbox, browser: [String]?,
          refresher: @escaping @Sendable ([FeedID], @escaping @Sendable (Int, Int) -> Void) async -> String) {
@@ -40,19 +42,20 @@ final class EffectRunner: Sendable {
             case .loadFeeds, .loadHeadlines, .loadArticle, .loadBookmarks, .search:
                 reads.append(effect)
             default:
-                enqueue(reads)
+                enqueue(reads, reads: true)
                 reads = []
-                enqueue([effect])
+                enqueue([effect], reads: false)
             }
         }
-        enqueue(reads)
+        enqueue(reads, reads: true)
     }
 
     /// Runs `batch` on the serial queue after what is queued, side by side when it has more
     /// than one effect (only reads are batched), and posts the results in the batch's order.
-    private func enqueue(_ batch: [Effect]) {
+    private func enqueue(_ batch: [Effect], reads: Bool) {
         guard !batch.isEmpty else { return }
         pending.withLock { $0 += batch.count }
+        if reads { pendingReads.withLock { $0 += batch.count } }
         queue.async { [self] in
             let results = Mutex([[Action]](repeating: [], count: batch.count))
             DispatchQueue.concurrentPerform(iterations: batch.count) { index in
@@ -65,6 +68,7 @@ final class EffectRunner: Sendable {
                 results.withLock { $0[index] = actions }
             }
             for action in results.withLock({ $0 }).joined() { inbox.post(action) }
+            if reads { pendingReads.withLock { $0 -= batch.count } }
             for _ in batch { finishOne() }
         }
     }
@@ -131,22 +135,57 @@ final class EffectRunner: Sendable {
     }
 }
 
-/// Result actions waiting for the run loop, and a way to wake it.
+/// Result actions waiting for the run loop, and two ways to wake it: a semaphore to wait on,
+/// and a pipe to poll beside the terminal (`wakeDescriptor`), readable while results wait.
 final class Inbox: Sendable {
     private let actions = Mutex<[Action]>([])
     private let signal = DispatchSemaphore(value: 0)
+    /// The pipe's ends, non-blocking; -1 when no pipe could be made (the loop then polls).
+    private let pipeRead: Int32
+    private let pipeWrite: Int32
+
+    init() {
+        var ends: [Int32] = [-1, -1]
+        if pipe(&ends) == 0 {
+            for end in ends {
+                _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+            }
+        } else {
+            ends = [-1, -1]
+        }
+        pipeRead = ends[0]
+        pipeWrite = ends[1]
+    }
+
+    deinit {
+        if pipeRead >= 0 { close(pipeRead) }
+        if pipeWrite >= 0 { close(pipeWrite) }
+    }
+
+    /// The read end of the wake-up pipe, nil when there is none.
+    var wakeDescriptor: Int32? { pipeRead >= 0 ? pipeRead : nil }
 
     func post(_ action: Action) {
         actions.withLock { $0.append(action) }
-        signal.signal()
+        wake()
     }
 
     /// Wakes a waiting loop without posting anything.
-    func wake() { signal.signal() }
+    func wake() {
+        signal.signal()
+        guard pipeWrite >= 0 else { return }
+        var byte: UInt8 = 1
+        _ = write(pipeWrite, &byte, 1) // a full pipe is already readable: nothing lost
+    }
 
-    /// Takes every waiting action.
+    /// Takes every waiting action (and empties the wake-up pipe).
     func drain() -> [Action] {
-        actions.withLock { a in defer { a.removeAll() }; return a }
+        if pipeRead >= 0 {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            while read(pipeRead, &buffer, buffer.count) > 0 {}
+        }
+        return actions.withLock { a in defer { a.removeAll() }; return a }
     }
 
     /// Waits up to `milliseconds` for a post or a wake; true when one came.

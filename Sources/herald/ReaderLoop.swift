@@ -80,7 +80,10 @@ final class ReaderLoop {
 
             if terminal.pendingSignal != nil { return 128 + (terminal.pendingSignal ?? 15) }
             let busy = runner.pending.withLock { $0 } > 0
-            guard let event = terminal.readEvent(timeoutMilliseconds: busy ? 20 : 500) else {
+            let timeout: Int32 = busy ? 20 : 500
+            let event = inbox.wakeDescriptor.map { terminal.readEvent(timeoutMilliseconds: timeout, wakeDescriptor: $0) }
+                ?? terminal.readEvent(timeoutMilliseconds: timeout)
+            guard let event else {
                 for action in inbox.drain() { dispatch(action) }
                 if Date().timeIntervalSince(lastClock) > 30 {
                     lastClock = Date()
@@ -112,10 +115,11 @@ final class ReaderLoop {
         return local.tm_gmtoff
     }
 
-    /// Waits up to `milliseconds` while effects are pending, applying results as they arrive.
+    /// Waits up to `milliseconds` while reads are pending, applying results as they arrive.
+    /// Writes are not waited for: the screen already shows what they change.
     private func waitForResults(runner: EffectRunner, inbox: Inbox, milliseconds: Int, dispatch: (Action) -> Void) {
         let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
-        while runner.pending.withLock({ $0 }) > 0 {
+        while runner.pendingReads.withLock({ $0 }) > 0 {
             let left = Int(deadline.timeIntervalSinceNow * 1000)
             if left <= 0 { break }
             _ = inbox.wait(milliseconds: left)
