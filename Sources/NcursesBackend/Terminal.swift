@@ -126,6 +126,26 @@ public final class Terminal {
     /// pending or the terminal was restored.
     public func readEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         guard screen != nil, pendingSignal == nil else { return nil }
+        return nextEvent(timeoutMilliseconds: timeoutMilliseconds)
+    }
+
+    /// Like `readEvent(timeoutMilliseconds:)`, but also returns nil as soon as `wakeDescriptor`
+    /// (the read end of a pipe another thread writes to) is readable, so results computed
+    /// elsewhere are drawn when they arrive rather than at the next timeout.
+    public func readEvent(timeoutMilliseconds: Int32, wakeDescriptor: Int32) -> InputEvent? {
+        guard screen != nil, pendingSignal == nil else { return nil }
+        // Keys ncurses has already read from the terminal come first.
+        if let event = nextEvent(timeoutMilliseconds: 0) { return event }
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+        // A signal (resize, quit) interrupts the wait: ncurses reports a resize as a key.
+        let ready = poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds)
+        guard ready > 0 && descriptors[0].revents != 0 || ready < 0 && errno == EINTR else { return nil }
+        return nextEvent(timeoutMilliseconds: ready > 0 ? timeoutMilliseconds : 0)
+    }
+
+    /// The next key or resize from ncurses, waiting up to `timeoutMilliseconds`.
+    private func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
         wtimeout(window, timeoutMilliseconds)
         var character: wint_t = 0
         switch wget_wch(window, &character) {

@@ -11,9 +11,10 @@ extension NewsStore {
         guard limit > 0 else { return [] }
         let filter = scope.filter
         return try read { db in
+            // Each row is read in place from the cursor: no copy of every row first.
             let statement = try db.cachedStatement(sql: HotQuery.headlines(scope).sql)
-            return try Row.fetchAll(statement, arguments: filter.arguments + [limit, max(0, offset)])
-                .map(HeadlineColumns.headline)
+            return try Array(Row.fetchCursor(statement, arguments: filter.arguments + [limit, max(0, offset)])
+                .map(HeadlineColumns.headline))
         }
     }
 

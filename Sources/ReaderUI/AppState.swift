@@ -116,6 +116,15 @@ public struct AppState: Equatable, Sendable {
 
     /// Rows of one headline page, asked for at a time.
     public static let pageSize = 200
+    /// Hits of one search-results page. Every hit costs the store a snippet (its body is read
+    /// and decompressed, ~0.2 ms), so a page is about a screenful, not `pageSize`.
+    public static let searchPageSize = 50
+
+    /// Rows of one page of the list shown now.
+    var listPageSize: Int {
+        if case .search = headlines.scope { return Self.searchPageSize }
+        return Self.pageSize
+    }
 
     /// A state for a terminal of `width` × `height` with nothing loaded yet.
     public init(width: Int, height: Int, now: Date = Date(timeIntervalSince1970: 0),

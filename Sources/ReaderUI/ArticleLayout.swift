@@ -315,18 +315,9 @@ extension ArticleLayout {
             if !article.source.isEmpty { parts.append(article.source) }
             if let author = article.author, !author.isEmpty { parts.append("by " + author) }
             if let date = article.date, abs(date.timeIntervalSince1970) < 1e11 {
-                parts.append(format(date, utcOffset: utcOffset))
+                parts.append(DateText.minutes(date, utcOffset: utcOffset))
             }
             return parts.joined(separator: " · ")
-        }
-
-        /// A date as "2025-03-04 14:05" in the zone `utcOffset` seconds east of UTC.
-        static func format(_ date: Date, utcOffset: Int) -> String {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(secondsFromGMT: utcOffset) ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
-            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-            func two(_ n: Int?) -> String { let n = n ?? 0; return n < 10 ? "0\(n)" : "\(n)" }
-            return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
         }
 
         /// A body block with its links numbered.

@@ -154,8 +154,8 @@ extension AppState {
         default: nothingUnread = false
         }
         let nextPage: Int? = seek.forward
-            ? (window.loadedRange.upperBound < window.total ? window.loadedRange.upperBound : nil)
-            : (window.offset > 0 ? max(0, window.offset - Self.pageSize) : nil)
+            ? (window.loadedRange.upperBound < window.total || window.mayHaveMore ? window.loadedRange.upperBound : nil)
+            : (window.offset > 0 ? max(0, window.offset - listPageSize) : nil)
         guard !nothingUnread, let nextPage else {
             message = .info(seek.forward ? "No unread articles below" : "No unread articles above")
             return []

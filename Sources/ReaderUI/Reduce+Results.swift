@@ -20,7 +20,7 @@ extension AppState {
             guard headlines.scope == .search(query) else { return [] }
             let end = offset + hits.count
             let known = max(headlines.isLoading ? 0 : headlines.total, end)
-            let more = end >= known ? hits.count >= Self.pageSize : headlines.mayHaveMore
+            let more = end >= known ? hits.count >= Self.searchPageSize : headlines.mayHaveMore
             headlines.receive(offset: offset, rows: hits.map(\.headline), snippets: hits.map(\.snippet),
                               total: known, mayHaveMore: more)
             if known == 0 { message = .info("No articles match \"\(query)\"") }

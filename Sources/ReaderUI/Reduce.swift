@@ -149,7 +149,7 @@ extension AppState {
 
     /// Asks for the headline page around the selection when the visible rows are not loaded.
     mutating func requestVisiblePage() -> [Effect] {
-        guard unreadSeek == nil, let offset = headlines.pageToLoad(pageSize: Self.pageSize) else { return [] }
+        guard unreadSeek == nil, let offset = headlines.pageToLoad(pageSize: listPageSize) else { return [] }
         headlines.requestedOffset = offset
         return [loadEffect(offset: offset)]
     }
@@ -182,7 +182,7 @@ extension AppState {
     func loadEffect(offset: Int) -> Effect {
         switch headlines.scope {
         case .headlines(let scope): return .loadHeadlines(scope, offset: offset, limit: Self.pageSize)
-        case .search(let query): return .search(query, offset: offset, limit: Self.pageSize)
+        case .search(let query): return .search(query, offset: offset, limit: Self.searchPageSize)
         }
     }
 

@@ -27,16 +27,12 @@ final class ReaderLoop {
 
     /// Runs until the user quits or a signal arrives; returns the exit status.
     func run() throws -> Int32 {
-        let terminal: Terminal
-        do { terminal = try Terminal.start() } catch { throw ReaderLoopError(message: error.description) }
-        defer { terminal.restore() }
-        let colors = ThemeLocator.colorCount(terminalColors: terminal.colorCount)
-
         let inbox = Inbox()
-        let fetcher = FeedFetcher(configuration: .init(userAgent: FeedFetcher.userAgent(version: heraldVersion)))
-        let refresher = Refresher(store: store, fetcher: fetcher)
+        // The fetcher (a URLSession) is built when a refresh runs, not at start-up (~2 ms).
+        let store = self.store
         let runner = EffectRunner(store: store, inbox: inbox, browser: config.browser) { feeds, progress in
-            await refresher.refreshForReader(feeds: feeds, progress: progress)
+            let fetcher = FeedFetcher(configuration: .init(userAgent: FeedFetcher.userAgent(version: heraldVersion)))
+            return await Refresher(store: store, fetcher: fetcher).refreshForReader(feeds: feeds, progress: progress)
         }
 
         var keymap = Keymap.default
@@ -44,16 +40,12 @@ final class ReaderLoop {
         let applied = keymap.applying(config.bindings)
         keymap = applied.0
         warnings += applied.errors
-        let names = themes.names()
-        let size = terminal.size
-        var state = AppState(width: size.width, height: size.height, now: Date(),
-                             themeNames: names, themeName: themeOverride ?? config.theme ?? "default",
+        var state = AppState(width: 0, height: 0, now: Date(),
+                             themeNames: themes.names(), themeName: themeOverride ?? config.theme ?? "default",
                              keymap: keymap)
-        state.utcOffset = TimeZone.current.secondsFromGMT()
+        state.utcOffset = Self.localUTCOffset()
         state.headlinesWidth = config.headlinesWidth
         state.sidebarWidth = config.sidebarWidth
-        var theme = loadTheme(state.themeName, colors: colors, warnings: &warnings)
-        if let first = warnings.first { _ = reduce(&state, .failed(first)) }
 
         var quit = false
         func dispatch(_ action: Action) {
@@ -61,7 +53,17 @@ final class ReaderLoop {
             if effects.contains(Effect.quit) { quit = true }
             runner.perform(effects)
         }
+        // The first store reads run while the terminal and the theme are set up.
         dispatch(.start)
+
+        let terminal: Terminal
+        do { terminal = try Terminal.start() } catch { throw ReaderLoopError(message: error.description) }
+        defer { terminal.restore() }
+        let size = terminal.size
+        dispatch(.resize(width: size.width, height: size.height))
+        let colors = ThemeLocator.colorCount(terminalColors: terminal.colorCount)
+        var theme = loadTheme(state.themeName, colors: colors, warnings: &warnings)
+        if let first = warnings.first { dispatch(.failed(first)) }
         waitForResults(runner: runner, inbox: inbox, milliseconds: 40, dispatch: dispatch)
 
         var previous: CellGrid?
@@ -78,7 +80,10 @@ final class ReaderLoop {
 
             if terminal.pendingSignal != nil { return 128 + (terminal.pendingSignal ?? 15) }
             let busy = runner.pending.withLock { $0 } > 0
-            guard let event = terminal.readEvent(timeoutMilliseconds: busy ? 20 : 500) else {
+            let timeout: Int32 = busy ? 20 : 500
+            let event = inbox.wakeDescriptor.map { terminal.readEvent(timeoutMilliseconds: timeout, wakeDescriptor: $0) }
+                ?? terminal.readEvent(timeoutMilliseconds: timeout)
+            guard let event else {
                 for action in inbox.drain() { dispatch(action) }
                 if Date().timeIntervalSince(lastClock) > 30 {
                     lastClock = Date()
@@ -101,10 +106,20 @@ final class ReaderLoop {
         return 0
     }
 
-    /// Waits up to `milliseconds` while effects are pending, applying results as they arrive.
+    /// Seconds east of UTC of the local time zone now, from the C library (Foundation's
+    /// `TimeZone.current` loads ICU's zone data, a few megabytes of memory at start-up).
+    private static func localUTCOffset() -> Int {
+        var now = time(nil)
+        var local = tm()
+        guard localtime_r(&now, &local) != nil else { return 0 }
+        return local.tm_gmtoff
+    }
+
+    /// Waits up to `milliseconds` while reads are pending, applying results as they arrive.
+    /// Writes are not waited for: the screen already shows what they change.
     private func waitForResults(runner: EffectRunner, inbox: Inbox, milliseconds: Int, dispatch: (Action) -> Void) {
         let deadline = Date().addingTimeInterval(Double(milliseconds) / 1000)
-        while runner.pending.withLock({ $0 }) > 0 {
+        while runner.pendingReads.withLock({ $0 }) > 0 {
             let left = Int(deadline.timeIntervalSinceNow * 1000)
             if left <= 0 { break }
             _ = inbox.wait(milliseconds: left)

@@ -15,22 +15,25 @@ import Testing
         press(&state, .char("/"))
         #expect(state.keyContext == .prompt)
         press(&state, keys("tariff"))
-        #expect(press(&state, .enter) == [.search("tariff", offset: 0, limit: 200)])
+        let page = AppState.searchPageSize
+        #expect(press(&state, .enter) == [.search("tariff", offset: 0, limit: page)])
         #expect(state.headlines.scope == .search("tariff"))
         #expect(state.title(of: state.headlines.scope) == "Search: tariff")
 
         // A full page: more may follow, shown as one more row.
-        send(&state, .searchLoaded(query: "tariff", hits: hits(0..<200), offset: 0))
-        #expect(state.headlines.total == 200)
+        send(&state, .searchLoaded(query: "tariff", hits: hits(0..<page), offset: 0))
+        #expect(state.headlines.total == page)
         #expect(state.headlines.mayHaveMore)
-        #expect(press(&state, .char("G")) == [.search("tariff", offset: 100, limit: 200)])
-        send(&state, .searchLoaded(query: "tariff", hits: hits(100..<250), offset: 100))
-        #expect(state.headlines.total == 250)
+        // The "more" row asks for the page around it.
+        #expect(press(&state, .char("G")) == [.search("tariff", offset: page / 2, limit: page)])
+        send(&state, .searchLoaded(query: "tariff", hits: hits(page / 2..<page + 10), offset: page / 2))
+        #expect(state.headlines.total == page + 10)
         #expect(!state.headlines.mayHaveMore)
-        #expect(state.headlines.cursor.selected == 200)
+        #expect(state.headlines.cursor.selected == page)
 
+        // (The visible rows above the loaded page are asked for too.)
         let open = press(&state, .enter)
-        #expect(open == [.loadArticle(Fixtures.headline(200).id), .setRead(Fixtures.headline(200).id, true)])
+        #expect(Array(open.prefix(2)) == [.loadArticle(Fixtures.headline(page).id), .setRead(Fixtures.headline(page).id, true)])
 
         // Esc in the list leaves the results for the scope before.
         press(&state, .backTab)
@@ -99,6 +102,22 @@ import Testing
         // Backwards from there: page 0 has no unread either, and nothing is above it.
         press(&state, .char("N"))
         #expect(state.headlines.cursor.selected == 250)
+    }
+
+    @Test func nAsksForTheNextSearchPageWhenMoreHitsMayFollow() {
+        var state = Fixtures.loadedState()
+        press(&state, .char("/"))
+        press(&state, keys("tariff"))
+        press(&state, .enter)
+        let page = AppState.searchPageSize
+        let read = hits(0..<page).map { hit -> SearchHit in
+            var hit = hit
+            hit.headline.isRead = true
+            return hit
+        }
+        send(&state, .searchLoaded(query: "tariff", hits: read, offset: 0))
+        #expect(state.headlines.mayHaveMore)
+        #expect(press(&state, .char("n")) == [.search("tariff", offset: page, limit: page)])
     }
 
     @Test func nInTheArticleOpensTheNextUnread() {
