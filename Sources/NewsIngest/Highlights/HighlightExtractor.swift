@@ -34,7 +34,7 @@ public enum HighlightExtractor {
         var blockScalars: [[Unicode.Scalar]] = []
         blockScalars.reserveCapacity(body.count)
         for (index, block) in body.enumerated() {
-            let scalars = Array(block.plainText.unicodeScalars)
+            let scalars = Prose.scalars(of: block)
             blockScalars.append(scalars)
             if case .quote(_, let attribution) = block {
                 add(.quote, block: index, range: trimmed(0..<scalars.count, in: scalars), scalars: scalars,
@@ -80,6 +80,22 @@ public enum HighlightExtractor {
         while lower < upper, Prose.isSpace(scalars[lower]) { lower += 1 }
         while upper > lower, Prose.isSpace(scalars[upper - 1]) { upper -= 1 }
         return lower..<upper
+    }
+}
+
+extension Prose {
+    /// The Unicode scalars of a block's `plainText`, read span by span without joining the
+    /// spans into a string first.
+    static func scalars(of block: Block) -> [Unicode.Scalar] {
+        switch block {
+        case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
+            for span in spans { scalars.append(contentsOf: span.text.unicodeScalars) }
+            return scalars
+        default:
+            return Array(block.plainText.unicodeScalars)
+        }
     }
 }
 
