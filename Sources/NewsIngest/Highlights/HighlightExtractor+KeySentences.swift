@@ -51,6 +51,7 @@ extension HighlightExtractor {
         guard limit > 0 else { return [] }
         // The words of every block, one array for the whole body.
         var tokens: [WordToken] = []
+        tokens.reserveCapacity(scalars.reduce(0) { $0 + $1.count } / 5) // about one word in five scalars
         var blockTokens: [Range<Int>] = []
         blockTokens.reserveCapacity(body.count)
         for (index, block) in body.enumerated() {

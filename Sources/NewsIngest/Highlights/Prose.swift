@@ -242,10 +242,19 @@ enum Prose {
 
     /// Comparable form of a passage: folded, whitespace collapsed, surrounding quotes and punctuation trimmed.
     static func comparable(_ text: String) -> String {
+        comparable(text.unicodeScalars, capacity: text.utf8.count)
+    }
+
+    /// `comparable(_:)` of a passage given as scalars.
+    static func comparable(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        comparable(scalars, capacity: scalars.count)
+    }
+
+    private static func comparable(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> String {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(capacity)
         var pendingSpace = false
-        for s in text.unicodeScalars {
+        for s in scalars {
             let f = fold(s)
             if f == " " {
                 pendingSpace = !out.isEmpty
