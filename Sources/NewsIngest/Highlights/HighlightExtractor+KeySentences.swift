@@ -123,32 +123,37 @@ extension HighlightExtractor {
 
     /// Occurrence counts keyed by word hash: open addressing, one multiply per probe.
     struct CountTable {
-        private var keys: [UInt64]
-        private var counts: [Int]
+        private struct Entry {
+            var key: UInt64
+            /// 0 for an empty slot.
+            var count: Int
+        }
+
+        /// One array of slots (a single allocation per table).
+        private var entries: [Entry]
         private let mask: Int
 
         init(capacity: Int) {
             var size = 16
             while size < capacity * 2 { size <<= 1 }
-            keys = Array(repeating: 0, count: size)
-            counts = Array(repeating: 0, count: size)
+            entries = Array(repeating: Entry(key: 0, count: 0), count: size)
             mask = size - 1
         }
 
         private func slot(_ key: UInt64) -> Int {
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while counts[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+            while entries[slot].count != 0 && entries[slot].key != key { slot = (slot + 1) & mask }
             return slot
         }
 
         mutating func increment(_ key: UInt64) {
             let slot = slot(key)
-            keys[slot] = key
-            counts[slot] += 1
+            entries[slot].key = key
+            entries[slot].count += 1
         }
 
         func count(_ key: UInt64) -> Int {
-            counts[slot(key)]
+            entries[slot(key)].count
         }
     }
 
