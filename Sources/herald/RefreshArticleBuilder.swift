@@ -74,7 +74,7 @@ enum RefreshArticleBuilder {
             if scalar == " " {
                 if previousWasSpace { return false }
                 previousWasSpace = true
-            } else if scalar.properties.isWhitespace {
+            } else if scalar.isASCII ? (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace {
                 return false
             } else {
                 previousWasSpace = false

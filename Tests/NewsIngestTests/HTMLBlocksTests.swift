@@ -153,6 +153,18 @@ import Testing
         #expect(blocks == testCase.expected)
     }
 
+    @Test func trackersAreFoundWhateverTheHostSpelling() {
+        #expect(HTMLBlocks.isTracker("https://PIXEL.WP.COM/g.gif?x=1"))
+        #expect(HTMLBlocks.isTracker("https://www.facebook.com/tr?id=1&ev=PageView"))
+        #expect(!HTMLBlocks.isTracker("https://www.facebook.com/photos/cat.jpg"))
+        #expect(HTMLBlocks.isTracker("http://feeds.feedburner.com/~r/site/~4/abc"))
+        #expect(!HTMLBlocks.isTracker("http://feeds.feedburner.com/site.xml"))
+        // Ports, users and escapes take the full URL parser.
+        #expect(HTMLBlocks.isTracker("https://pixel.wp.com:443/g.gif"))
+        #expect(HTMLBlocks.isTracker("https://reader@stats.wordpress.com/g.gif"))
+        #expect(!HTMLBlocks.isTracker("https://cdn.example.org/pixel.wp.com/g.gif"))
+    }
+
     @Test func linksInReadingOrder() {
         let html = #"<p><a href="/1">one</a> <em><a href="/2">two</a></em></p><ul><li><a href="/3">three</a></li></ul>"#
             + #"<blockquote><a href="/4">four</a></blockquote>"#

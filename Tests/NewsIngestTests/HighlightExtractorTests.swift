@@ -143,6 +143,35 @@ import Testing
         #expect(HighlightExtractor.extract(from: body, explicit: []).isEmpty)
     }
 
+    @Test func boilerplateMatchesCountOnlyInsideOneSentence() {
+        let text = "Our reporters SHARE THIS view of the bridge. It was read. More work is planned for spring."
+        let scalars = Array(text.unicodeScalars)
+        let matches = Prose.boilerplateMatches(scalars)
+        // "share this" (ASCII case folded) and "share" is no phrase of its own; "read. More"
+        // is no "read more".
+        #expect(matches.map { Prose.string(scalars[$0.start..<$0.end]) } == ["SHARE THIS"])
+        let ranges = Prose.sentenceRanges(scalars)
+        #expect(ranges.map { Prose.containsBoilerplate(matches, in: $0) } == [true, false, false])
+        #expect(Prose.boilerplateMatches(Array("\u{00A9} 2025 and copyright \u{00A9} 2024".unicodeScalars)).map(\.start)
+                == [0, 11, 21])
+    }
+
+    @Test func blockScalarsMatchPlainTextForEveryUTF8Width() {
+        let block = Block.paragraph([Span("Café "), Span("данные", link: "https://example.org"), Span(" 数据 🌍 ok", emphasis: true)])
+        #expect(Prose.scalars(of: block) == Array(block.plainText.unicodeScalars))
+    }
+
+    @Test func wordScalarTableAgreesWithUnicodeProperties() {
+        for value in UInt32(0)...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if Prose.isWordScalar(scalar) != expected {
+                Issue.record("isWordScalar(U+\(String(value, radix: 16))) is \(!expected)")
+                return
+            }
+        }
+    }
+
     @Test func explicitHighlightsComeFirstAndAreNotRepeated() {
         let explicit = [
             Highlight(kind: .takeaway, text: "Safety comes first, even when it is inconvenient", attribution: "Calloway",

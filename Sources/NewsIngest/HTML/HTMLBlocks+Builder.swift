@@ -323,7 +323,11 @@ extension HTMLBlocks {
                 // Text after a nested list continues the same item, without a number.
                 target = .listItem(depth: depth, number: nil)
             case .heading(let level):
-                let text = spans.map(\.text).joined().replacingOccurrences(of: "\n", with: " ")
+                var text = spans.count == 1 ? spans[0].text : spans.map(\.text).joined()
+                // Line breaks (`<br>`) become spaces; a byte swap, as `\n` is one byte.
+                if text.utf8.contains(0x0A) {
+                    text = String(decoding: text.utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
+                }
                 blocks.append(.heading(level: level, text: text))
             }
         }

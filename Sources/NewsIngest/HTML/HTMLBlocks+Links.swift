@@ -81,8 +81,44 @@ extension HTMLBlocks {
         return nil
     }
 
+    /// Every host named in `trackerHosts` (without its path) and `feedBurnerHosts`.
+    private static let trackingHostNames: Set<String> = Set(trackerHosts.map {
+        String($0.prefix { $0 != "/" })
+    }).union(feedBurnerHosts)
+
+    /// The lowercased host of a plain `http(s)://host/…` URL whose host is only letters, digits,
+    /// dots and hyphens (no user, port or escapes); nil for anything else.
+    private static func plainHost(_ url: String) -> String? {
+        let utf8 = url.utf8
+        let rest: Substring.UTF8View
+        if utf8.starts(with: "http://".utf8) {
+            rest = utf8.dropFirst(7)
+        } else if utf8.starts(with: "https://".utf8) {
+            rest = utf8.dropFirst(8)
+        } else {
+            return nil
+        }
+        var host: [UInt8] = []
+        for byte in rest {
+            switch byte {
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"):
+                return String(decoding: host, as: UTF8.self)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "-"):
+                host.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                host.append(byte | 0x20)
+            default:
+                return nil
+            }
+        }
+        return String(decoding: host, as: UTF8.self)
+    }
+
     /// True for an image URL that only tracks the reader.
     static func isTracker(_ url: String) -> Bool {
+        // Most images are on hosts no rule names: no need to parse the URL in full.
+        if let host = plainHost(url), !trackingHostNames.contains(host) { return false }
         guard let components = URLComponents(string: url), let host = components.host?.lowercased() else { return false }
         if trackerHosts.contains(host) || trackerHosts.contains(host + components.path) { return true }
         if feedBurnerHosts.contains(host) {

@@ -49,30 +49,34 @@ extension HighlightExtractor {
     static func keySentences(body: [Block], scalars: [[Unicode.Scalar]], excluding taken: [Int: [Range<Int>]],
                              limit: Int) -> [SentenceCandidate] {
         guard limit > 0 else { return [] }
-        var words: [[WordToken]] = []
-        words.reserveCapacity(body.count)
-        var totalWords = 0
+        // The words of every block, one array for the whole body.
+        var tokens: [WordToken] = []
+        tokens.reserveCapacity(scalars.reduce(0) { $0 + $1.count } / 5) // about one word in five scalars
+        var blockTokens: [Range<Int>] = []
+        blockTokens.reserveCapacity(body.count)
         for (index, block) in body.enumerated() {
+            let first = tokens.count
             switch block {
-            case .rule, .image: words.append([])
-            default: words.append(wordTokens(scalars[index]))
+            case .rule, .image: break
+            default: appendWordTokens(of: scalars[index], to: &tokens)
             }
-            totalWords += words[index].count
+            blockTokens.append(first..<tokens.count)
         }
-        var frequency = CountTable(capacity: totalWords)
-        for tokens in words {
-            for token in tokens where token.isContent { frequency.increment(token.hash) }
-        }
-        var candidates: [(block: Int, range: Range<Int>, words: [UInt64])] = []
+        var frequency = CountTable(capacity: tokens.reduce(0) { $0 + ($1.isContent ? 1 : 0) })
+        for token in tokens where token.isContent { frequency.increment(token.hash) }
+        // Candidate sentences; the distinct content words of each stand in `candidateWords`.
+        var candidates: [(block: Int, range: Range<Int>, words: Range<Int>)] = []
+        var candidateWords: [UInt64] = []
         var content: [UInt64] = []
         for (index, block) in body.enumerated() where block.isProse {
             let text = scalars[index]
-            let tokens = words[index]
-            var next = 0 // first token of the block not yet behind the current sentence
+            var next = blockTokens[index].lowerBound // first token not yet behind the current sentence
+            let end = blockTokens[index].upperBound
+            var boilerplate: [Prose.BoilerplateMatch]? // found on the block's first candidate
             for range in Prose.sentenceRanges(text) {
                 var units = 0
                 content.removeAll(keepingCapacity: true)
-                while next < tokens.count, tokens[next].start < range.upperBound {
+                while next < end, tokens[next].start < range.upperBound {
                     let token = tokens[next]
                     next += 1
                     guard token.start >= range.lowerBound else { continue }
@@ -82,17 +86,21 @@ extension HighlightExtractor {
                 if taken[index]?.contains(where: { $0.overlaps(range) }) == true { continue }
                 let width = Prose.width(text[range])
                 guard width >= minSentenceWidth, width <= maxSentenceWidth, units >= minSentenceWords,
-                      !content.isEmpty, !Prose.isBoilerplateSentence(text[range]) else { continue }
+                      !content.isEmpty else { continue }
+                if boilerplate == nil { boilerplate = Prose.boilerplateMatches(text) }
+                if let boilerplate, Prose.containsBoilerplate(boilerplate, in: range) { continue }
                 content.sort()
-                var distinct: [UInt64] = []
-                for hash in content where distinct.last != hash { distinct.append(hash) }
-                candidates.append((index, range, distinct))
+                let first = candidateWords.count
+                for (i, hash) in content.enumerated() where i == 0 || content[i - 1] != hash {
+                    candidateWords.append(hash)
+                }
+                candidates.append((index, range, first..<candidateWords.count))
             }
         }
         let count = Double(candidates.count)
         var scored: [SentenceCandidate] = []
         for (order, candidate) in candidates.enumerated() {
-            let recurrence = candidate.words.reduce(0) { $0 + max(0, frequency.count($1) - 1) }
+            let recurrence = candidateWords[candidate.words].reduce(0) { $0 + max(0, frequency.count($1) - 1) }
             let density = Double(recurrence) / Double(candidate.words.count).squareRoot()
             let lead = 1 + leadBonus * (1 - Double(order) / count)
             scored.append(SentenceCandidate(block: candidate.block, range: candidate.range, order: order,
@@ -115,38 +123,49 @@ extension HighlightExtractor {
 
     /// Occurrence counts keyed by word hash: open addressing, one multiply per probe.
     struct CountTable {
-        private var keys: [UInt64]
-        private var counts: [Int]
+        private struct Entry {
+            var key: UInt64
+            /// 0 for an empty slot.
+            var count: Int
+        }
+
+        /// One array of slots (a single allocation per table).
+        private var entries: [Entry]
         private let mask: Int
 
         init(capacity: Int) {
             var size = 16
             while size < capacity * 2 { size <<= 1 }
-            keys = Array(repeating: 0, count: size)
-            counts = Array(repeating: 0, count: size)
+            entries = Array(repeating: Entry(key: 0, count: 0), count: size)
             mask = size - 1
         }
 
         private func slot(_ key: UInt64) -> Int {
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-            while counts[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+            while entries[slot].count != 0 && entries[slot].key != key { slot = (slot + 1) & mask }
             return slot
         }
 
         mutating func increment(_ key: UInt64) {
             let slot = slot(key)
-            keys[slot] = key
-            counts[slot] += 1
+            entries[slot].key = key
+            entries[slot].count += 1
         }
 
         func count(_ key: UInt64) -> Int {
-            counts[slot(key)]
+            entries[slot(key)].count
         }
     }
 
-    private static let stopwordHashes: Set<UInt64> = Set(contentStopwords.map { word in
-        word.unicodeScalars.reduce(fnvOffset) { fnv($0, $1) }
-    })
+    /// The stopwords' hashes, as a table whose count is 1 for a stopword.
+    private static let stopwordHashes: CountTable = {
+        var table = CountTable(capacity: contentStopwords.count)
+        for word in contentStopwords { table.increment(word.unicodeScalars.reduce(fnvOffset) { fnv($0, $1) }) }
+        return table
+    }()
+
+    /// Longest stopword, in scalars: longer words need no lookup.
+    private static let maxStopwordLength = contentStopwords.map(\.unicodeScalars.count).max() ?? 0
 
     private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -157,10 +176,9 @@ extension HighlightExtractor {
         return (hash ^ UInt64(v)) &* 0x0000_0100_0000_01B3
     }
 
-    /// The words of a text: runs of letters and digits (apostrophes and hyphens inside a word
-    /// kept, apostrophes not hashed), and each wide (CJK) letter on its own.
-    static func wordTokens(_ scalars: [Unicode.Scalar]) -> [WordToken] {
-        var tokens: [WordToken] = []
+    /// Appends the words of a text: runs of letters and digits (apostrophes and hyphens inside a
+    /// word kept, apostrophes not hashed), and each wide (CJK) letter on its own.
+    static func appendWordTokens(of scalars: [Unicode.Scalar], to tokens: inout [WordToken]) {
         var i = 0
         let n = scalars.count
         while i < n {
@@ -191,8 +209,8 @@ extension HighlightExtractor {
                     break
                 }
             }
-            tokens.append(WordToken(start: start, hash: hash, isContent: length >= 3 && !stopwordHashes.contains(hash)))
+            let isStopword = length <= maxStopwordLength && stopwordHashes.count(hash) != 0
+            tokens.append(WordToken(start: start, hash: hash, isContent: length >= 3 && !isStopword))
         }
-        return tokens
     }
 }

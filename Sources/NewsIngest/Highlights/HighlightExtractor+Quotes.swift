@@ -65,8 +65,10 @@ extension HighlightExtractor {
         while i < scalars.count {
             let s = scalars[i]
             guard Prose.isOpeningDoubleQuote(s), s != "\u{201D}" else { i += 1; continue }
-            let closers = Prose.closingQuote(for: s)
-            guard let close = scalars[(i + 1)...].firstIndex(where: { closers.contains($0) }) else { i += 1; continue }
+            guard let close = scalars[(i + 1)...].firstIndex(where: { Prose.closes($0, opener: s) }) else {
+                i += 1
+                continue
+            }
             passages.append((i, close))
             i = close + 1
         }
@@ -254,7 +256,7 @@ extension HighlightExtractor {
                 }
                 let text = Prose.string(scalars[start..<i])
                 let followedBySpace = i < n && scalars[i] == " " && i + 1 < n && isWordScalar(scalars[i + 1])
-                words.append(Word(range: start..<i, text: text, lower: Prose.string(scalars[start..<i].map(Prose.fold)[...]),
+                words.append(Word(range: start..<i, text: text, lower: Prose.foldedString(scalars[start..<i]),
                                   followedBySpace: followedBySpace,
                                   isCapitalised: Prose.isUppercase(scalars[start])))
             }

@@ -17,15 +17,15 @@ public enum HighlightExtractor {
     /// Explicit highlights first, then quotes, quoted speech and key sentences found in `body`.
     public static func extract(from body: [Block], explicit: [Highlight], maxKeySentences: Int = 3) -> [Highlight] {
         var result = explicit
-        var seen = explicit.map { Prose.comparable($0.text) }
+        var seen = explicit.map { SeenPassage(Prose.comparable($0.text)) }
         /// Ranges already taken, per block, so key sentences do not repeat a quote.
         var taken: [Int: [Range<Int>]] = [:]
 
         func add(_ kind: HighlightKind, block: Int, range: Range<Int>, scalars: [Unicode.Scalar], attribution: String?) {
-            let text = Prose.string(scalars[range])
-            let comparable = Prose.comparable(text)
-            guard !comparable.isEmpty, !isDuplicate(comparable, of: seen) else { return }
+            let comparable = SeenPassage(Prose.comparable(scalars[range]))
+            guard !comparable.text.isEmpty, !isDuplicate(comparable, of: seen) else { return }
             seen.append(comparable)
+            let text = Prose.string(scalars[range])
             taken[block, default: []].append(range)
             result.append(Highlight(kind: kind, text: text, attribution: attribution,
                                     anchor: Anchor(block: block, start: range.lowerBound, end: range.upperBound)))
@@ -34,7 +34,7 @@ public enum HighlightExtractor {
         var blockScalars: [[Unicode.Scalar]] = []
         blockScalars.reserveCapacity(body.count)
         for (index, block) in body.enumerated() {
-            let scalars = Array(block.plainText.unicodeScalars)
+            let scalars = Prose.scalars(of: block)
             blockScalars.append(scalars)
             if case .quote(_, let attribution) = block {
                 add(.quote, block: index, range: trimmed(0..<scalars.count, in: scalars), scalars: scalars,
@@ -62,13 +62,24 @@ public enum HighlightExtractor {
         return Prose.string(scalars[anchor.start..<anchor.end])
     }
 
+    /// A passage already kept, in its comparable form, with its length in scalars.
+    struct SeenPassage {
+        var text: String
+        var length: Int
+
+        init(_ comparable: String) {
+            text = comparable
+            length = comparable.unicodeScalars.count
+        }
+    }
+
     /// Whether a folded passage repeats one already kept: equal, or one contains the other
     /// (only for passages of at least `minContainedLength` scalars, so "Yes" repeats nothing).
-    static func isDuplicate(_ comparable: String, of seen: [String]) -> Bool {
+    static func isDuplicate(_ comparable: SeenPassage, of seen: [SeenPassage]) -> Bool {
         seen.contains { other in
-            other == comparable
-                || (min(other.unicodeScalars.count, comparable.unicodeScalars.count) >= minContainedLength
-                    && (Prose.contains(other, comparable) || Prose.contains(comparable, other)))
+            other.text == comparable.text
+                || (min(other.length, comparable.length) >= minContainedLength
+                    && (Prose.contains(other.text, comparable.text) || Prose.contains(comparable.text, other.text)))
         }
     }
 
@@ -80,6 +91,53 @@ public enum HighlightExtractor {
         while lower < upper, Prose.isSpace(scalars[lower]) { lower += 1 }
         while upper > lower, Prose.isSpace(scalars[upper - 1]) { upper -= 1 }
         return lower..<upper
+    }
+}
+
+extension Prose {
+    /// The Unicode scalars of a block's `plainText`, read span by span without joining the
+    /// spans into a string first.
+    static func scalars(of block: Block) -> [Unicode.Scalar] {
+        switch block {
+        case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
+            for span in spans { appendScalars(of: span.text, to: &scalars) }
+            return scalars
+        default:
+            return Array(block.plainText.unicodeScalars)
+        }
+    }
+
+    /// Appends the scalars of `text`, decoded straight from its UTF-8 storage (several times
+    /// cheaper than appending its `unicodeScalars` view).
+    static func appendScalars(of text: String, to scalars: inout [Unicode.Scalar]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let lead = UInt32(utf8[i])
+                var value: UInt32
+                switch lead {
+                case 0..<0x80:
+                    value = lead
+                    i += 1
+                case 0xC0..<0xE0:
+                    value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F)
+                    i += 2
+                case 0xE0..<0xF0:
+                    value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F)
+                    i += 3
+                default:
+                    value = (lead & 0x07) << 18 | UInt32(utf8[i + 1] & 0x3F) << 12
+                        | UInt32(utf8[i + 2] & 0x3F) << 6 | UInt32(utf8[i + 3] & 0x3F)
+                    i += 4
+                }
+                // A String's storage is valid UTF-8, so every value is a scalar.
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            }
+        }
     }
 }
 

@@ -9,6 +9,9 @@ extension Prose {
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ]
 
+    /// Longest of `abbreviations`, in scalars.
+    static let maxAbbreviationLength = abbreviations.map(\.unicodeScalars.count).max() ?? 0
+
     /// The sentences of `scalars`, as ranges trimmed of surrounding whitespace.
     ///
     /// A sentence ends after `. ! ? …` (and any closing quotes or brackets after them) that are
@@ -52,7 +55,10 @@ extension Prose {
               !isOpeningDoubleQuote(scalars[wordStart - 1]), scalars[wordStart - 1] != "(" {
             wordStart -= 1
         }
-        let word = Prose.string(scalars[wordStart..<mark].map(Prose.fold)[...])
+        let wordScalars = scalars[wordStart..<mark]
+        // Most words are neither abbreviations, initials nor dotted acronyms: no string needed.
+        if wordScalars.count > max(maxAbbreviationLength, 1), !wordScalars.contains(".") { return true }
+        let word = Prose.foldedString(wordScalars)
         if abbreviations.contains(word) { return false }
         let letters = word.unicodeScalars.filter { $0 != "." }
         if letters.count == 1, letters.allSatisfy({ $0.properties.isAlphabetic }) { return false }

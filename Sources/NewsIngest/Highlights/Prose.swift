@@ -22,14 +22,26 @@ enum Prose {
 
     /// The mark that closes a passage opened by `opener`.
     static func closingQuote(for opener: Unicode.Scalar) -> Set<Unicode.Scalar> {
+        let (mark, other) = closers(for: opener)
+        return other.map { [mark, $0] } ?? [mark]
+    }
+
+    /// Whether `s` closes a passage opened by `opener` (`closingQuote(for:)` without a set).
+    static func closes(_ s: Unicode.Scalar, opener: Unicode.Scalar) -> Bool {
+        let (mark, other) = closers(for: opener)
+        return s == mark || s == other
+    }
+
+    /// The one or two marks that close a passage opened by `opener`.
+    private static func closers(for opener: Unicode.Scalar) -> (Unicode.Scalar, Unicode.Scalar?) {
         switch opener {
-        case "\u{201C}": return ["\u{201D}"]
-        case "\u{201E}": return ["\u{201C}", "\u{201D}"]
-        case "\u{00AB}": return ["\u{00BB}"]
-        case "\u{300C}": return ["\u{300D}"]
-        case "\u{300E}": return ["\u{300F}"]
-        case "\u{201D}": return ["\u{201D}"]
-        default: return ["\""]
+        case "\u{201C}": return ("\u{201D}", nil)
+        case "\u{201E}": return ("\u{201C}", "\u{201D}")
+        case "\u{00AB}": return ("\u{00BB}", nil)
+        case "\u{300C}": return ("\u{300D}", nil)
+        case "\u{300E}": return ("\u{300F}", nil)
+        case "\u{201D}": return ("\u{201D}", nil)
+        default: return ("\"", nil)
         }
     }
 
@@ -53,8 +65,9 @@ enum Prose {
 
     /// Punctuation that ends a sentence, in Latin, CJK and Arabic script.
     static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s == "." || s == "!" || s == "?" }
         switch s {
-        case ".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF0E}", "\u{061F}", "\u{06D4}",
+        case "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF0E}", "\u{061F}", "\u{06D4}",
              "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}":
             return true
         default:
@@ -104,13 +117,28 @@ enum Prose {
         return n
     }
 
-    /// Letters and digits, with an ASCII fast path.
+    /// Letters and digits, with an ASCII fast path and a table for the rest of the BMP.
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 {
             let v = s.value | 0x20
             return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
         }
-        return s.properties.isAlphabetic || s.properties.numericType != nil
+        if s.value < 0x10000 { return bmpWordScalars[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0 }
+        return isLetterOrDigit(s)
+    }
+
+    private static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    /// `isLetterOrDigit` of every BMP scalar, 64 to a word (the property lookups cost far more
+    /// than a bit test, and non-Latin text asks for every letter).
+    private static let bmpWordScalars: [UInt64] = (0..<(0x10000 >> 6)).map { word in
+        var bits: UInt64 = 0
+        for bit in 0..<64 {
+            if let s = Unicode.Scalar(UInt32(word << 6 | bit)), isLetterOrDigit(s) { bits |= 1 << UInt64(bit) }
+        }
+        return bits
     }
 
     /// Lowercase letters, with an ASCII fast path.
@@ -166,6 +194,7 @@ enum Prose {
         default: break
         }
         if s.properties.isWhitespace { return " " }
+        guard s.properties.changesWhenLowercased else { return s }
         let lower = s.properties.lowercaseMapping.unicodeScalars
         if lower.count == 1, let first = lower.first { return first }
         return s
@@ -213,10 +242,19 @@ enum Prose {
 
     /// Comparable form of a passage: folded, whitespace collapsed, surrounding quotes and punctuation trimmed.
     static func comparable(_ text: String) -> String {
+        comparable(text.unicodeScalars, capacity: text.utf8.count)
+    }
+
+    /// `comparable(_:)` of a passage given as scalars.
+    static func comparable(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        comparable(scalars, capacity: scalars.count)
+    }
+
+    private static func comparable(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> String {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(capacity)
         var pendingSpace = false
-        for s in text.unicodeScalars {
+        for s in scalars {
             let f = fold(s)
             if f == " " {
                 pendingSpace = !out.isEmpty
@@ -231,31 +269,47 @@ enum Prose {
         return string(out[...])
     }
 
-    /// A string from scalars, encoded in one pass (much cheaper than appending to a
-    /// `String.UnicodeScalarView` scalar by scalar).
+    /// A string from scalars, encoded in one pass straight into the string's storage (no
+    /// intermediate buffer; short results are small strings, without any allocation).
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count + scalars.count / 2)
-        for s in scalars {
-            let v = s.value
-            switch v {
-            case 0..<0x80:
-                bytes.append(UInt8(v))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | v >> 6))
-                bytes.append(UInt8(0x80 | v & 0x3F))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | v >> 12))
-                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F))
-                bytes.append(UInt8(0x80 | v & 0x3F))
-            default:
-                bytes.append(UInt8(0xF0 | v >> 18))
-                bytes.append(UInt8(0x80 | (v >> 12) & 0x3F))
-                bytes.append(UInt8(0x80 | (v >> 6) & 0x3F))
-                bytes.append(UInt8(0x80 | v & 0x3F))
+        string(scalars, folding: false)
+    }
+
+    /// `string(_:)` of the scalars folded with `fold(_:)`, without a folded copy in between.
+    static func foldedString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        string(scalars, folding: true)
+    }
+
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>, folding: Bool) -> String {
+        var length = 0
+        for s in scalars { length += UTF8.width(folding ? fold(s) : s) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var i = 0
+            for scalar in scalars {
+                let v = (folding ? fold(scalar) : scalar).value
+                switch v {
+                case 0..<0x80:
+                    buffer[i] = UInt8(v)
+                    i += 1
+                case 0x80..<0x800:
+                    buffer[i] = UInt8(0xC0 | v >> 6)
+                    buffer[i + 1] = UInt8(0x80 | v & 0x3F)
+                    i += 2
+                case 0x800..<0x10000:
+                    buffer[i] = UInt8(0xE0 | v >> 12)
+                    buffer[i + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                    buffer[i + 2] = UInt8(0x80 | v & 0x3F)
+                    i += 3
+                default:
+                    buffer[i] = UInt8(0xF0 | v >> 18)
+                    buffer[i + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                    buffer[i + 2] = UInt8(0x80 | (v >> 6) & 0x3F)
+                    buffer[i + 3] = UInt8(0x80 | v & 0x3F)
+                    i += 4
+                }
             }
+            return i
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Marks trimmed from the ends of a comparable passage.
