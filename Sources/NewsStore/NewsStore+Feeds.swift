@@ -45,14 +45,14 @@ extension NewsStore {
 
     public func feed(id: FeedID) throws -> Feed? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM feed WHERE id = ?"),
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(FeedColumns.list) FROM feed WHERE id = ?"),
                              arguments: [id.rawValue]).map(FeedColumns.feed)
         }
     }
 
     public func feed(url: String) throws -> Feed? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM feed WHERE url = ?"),
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(FeedColumns.list) FROM feed WHERE url = ?"),
                              arguments: [url]).map(FeedColumns.feed)
         }
     }
@@ -60,8 +60,12 @@ extension NewsStore {
     /// Every feed with its unread and total counts, ordered by title.
     public func feeds() throws -> [FeedSummary] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM feed ORDER BY title COLLATE NOCASE, id").map { row in
-                FeedSummary(feed: FeedColumns.feed(row), unread: row["unreadCount"], total: row["totalCount"])
+            let sql = """
+                SELECT \(FeedColumns.list), unreadCount, totalCount FROM feed ORDER BY title COLLATE NOCASE, id
+                """
+            return try Row.fetchAll(db.cachedStatement(sql: sql)).map { row in
+                FeedSummary(feed: FeedColumns.feed(row), unread: row[FeedColumns.count],
+                            total: row[FeedColumns.count + 1])
             }
         }
     }
@@ -127,20 +131,30 @@ extension NewsStore {
     }
 }
 
-/// Reading feed rows.
+/// Reading feed rows: the columns in one fixed order, decoded by position.
+///
+/// Decoding by position instead of by name matters at start-up, where every feed is read.
 enum FeedColumns {
+    /// The columns `feed(_:)` reads, in its order; extra columns may follow them.
+    static let list = """
+        id, url, kind, title, siteURL, tags, etag, lastModified, lastFetched, lastError, contentDigest
+        """
+    /// How many columns `list` names: the position of the first extra column.
+    static let count = 11
+
+    /// The feed in a row selected with `list` first.
     static func feed(_ row: Row) -> Feed {
-        Feed(id: FeedID(row["id"]),
-             url: row["url"],
-             kind: FeedKind(rawValue: row["kind"]) ?? .web,
-             title: row["title"],
-             siteURL: row["siteURL"],
-             tags: JSONList.decode(row["tags"]),
-             etag: row["etag"],
-             lastModified: row["lastModified"],
-             lastFetched: (row["lastFetched"] as Double?).map(Date.init(timeIntervalSince1970:)),
-             lastError: row["lastError"],
-             contentDigest: row["contentDigest"])
+        Feed(id: FeedID(row[0]),
+             url: row[1],
+             kind: FeedKind(rawValue: row[2]) ?? .web,
+             title: row[3],
+             siteURL: row[4],
+             tags: JSONList.decode(row[5]),
+             etag: row[6],
+             lastModified: row[7],
+             lastFetched: (row[8] as Double?).map(Date.init(timeIntervalSince1970:)),
+             lastError: row[9],
+             contentDigest: row[10])
     }
 }
 

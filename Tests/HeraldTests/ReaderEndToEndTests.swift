@@ -125,8 +125,9 @@ struct ReaderEndToEndTests {
         for _ in 0..<3 { try tmux.send("Space") }
         let before = await tmux.waitFor(timeout: 5) { $0.contains("insistence") || $0.contains("geostrategic") || $0.contains("High stakes") }
         #expect(before.ok, "could not scroll to the analysis:\n\(before.screen)")
-        // The first line of the article pane is where the reader is.
-        let place = try #require(Self.articleLine(before.screen, row: 1))
+        // The first line of the article pane, once every key has been handled, is where the reader is.
+        let settled = await tmux.settled()
+        let place = try #require(Self.articleLine(settled, row: 1), "no article line in:\n\(settled)")
         try tmux.resize(width: 50, height: 15)
         let small = await tmux.waitFor(timeout: 5) { screen in
             screen.split(separator: "\n").allSatisfy { $0.count <= 50 } && !screen.isEmpty
@@ -137,13 +138,15 @@ struct ReaderEndToEndTests {
         #expect(after.ok, "lost the place after resizing (looked for \(place)):\n\(after.screen)")
     }
 
-    /// The text of the article pane on screen row `row`.
+    /// The text of the article pane on screen row `row`: between the feed list and the sidebar.
+    ///
+    /// A quotation's bar (`│`) inside the pane stays part of the text.
     static func articleLine(_ screen: String, row: Int) -> String? {
         let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
         guard rows.count > row else { return nil }
         let columns = rows[row].split(separator: "│", omittingEmptySubsequences: false)
-        guard columns.count >= 2 else { return nil }
-        let text = columns[1].trimmingCharacters(in: .whitespaces)
+        guard columns.count >= 3 else { return nil }
+        let text = columns[1..<(columns.count - 1)].joined(separator: "│").trimmingCharacters(in: .whitespaces)
         return text.isEmpty ? nil : text
     }
 

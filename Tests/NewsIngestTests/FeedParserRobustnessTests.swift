@@ -93,7 +93,7 @@ import Testing
         }
         #expect(throws: FeedParseError.tooManyEntries(2)) {
             let json = #"{"version": "https://jsonfeed.org/version/1.1", "items": [{}, {}, {}]}"#
-            try FeedFixtures.parse(xml: json, limits: FeedLimits(maxEntries: 2))
+            _ = try FeedFixtures.parse(xml: json, limits: FeedLimits(maxEntries: 2))
         }
     }
 
@@ -113,7 +113,7 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(2))
         #expect(throws: FeedParseError.tooDeep) {
             let json = String(repeating: "[", count: 50) + String(repeating: "]", count: 50)
-            try FeedFixtures.parse(xml: json, limits: FeedLimits(maxDepth: 32))
+            _ = try FeedFixtures.parse(xml: json, limits: FeedLimits(maxDepth: 32))
         }
     }
 

@@ -102,6 +102,26 @@ final class TmuxSession {
         await waitFor(timeout: timeout) { $0.contains(text) }
     }
 
+    /// Waits until the screen stops changing for `quiet` seconds (or `timeout` passes); returns it.
+    ///
+    /// For checks that need the result of every key sent so far, not a screen drawn on the way.
+    func settled(quiet: TimeInterval = 0.4, timeout: TimeInterval = 5) async -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = capture()
+        var since = Date()
+        while Date() < deadline {
+            try? await Task.sleep(nanoseconds: 50_000_000)
+            let next = capture()
+            if next != screen {
+                screen = next
+                since = Date()
+            } else if Date().timeIntervalSince(since) >= quiet {
+                break
+            }
+        }
+        return screen
+    }
+
     /// Kills this test's own tmux server (never any other).
     func kill() {
         guard isRunning else { return }
