@@ -41,6 +41,7 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        BatchMemory.tune()
         let store = try global.openStore()
         let console = FeedConsole()
         var outcome = ImportOutcome()
