@@ -62,7 +62,7 @@ extension NewsStore {
                 guid: row["guid"], title: row["title"], alternateTitles: TitleLines.decode(row["altTitles"]),
                 summary: row["summary"], author: row["author"],
                 published: EpochColumn.date(row["published"]), updated: EpochColumn.date(row["updated"]),
-                body: body, highlights: try highlights(of: id, db), related: try relatedLinks(of: id, db),
+                body: body, highlights: try highlights(of: id, body: body, db), related: try relatedLinks(of: id, db),
                 isRead: row["isRead"], isStarred: row["isStarred"])
         }
     }
@@ -98,14 +98,15 @@ extension NewsStore {
 
     // MARK: Parts of an article
 
-    func highlights(of article: ArticleID, _ db: Database) throws -> [Highlight] {
+    /// The article's highlights; those stored without text get it from `body` (the article's).
+    func highlights(of article: ArticleID, body: [Block], _ db: Database) throws -> [Highlight] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM highlight WHERE articleID = ? ORDER BY position, id"),
                          arguments: [article.rawValue]).map { row in
-            Highlight(id: HighlightID(row["id"]), articleID: article,
-                      kind: HighlightKind(rawValue: row["kind"]) ?? .highlight, text: row["text"],
-                      attribution: row["attribution"],
-                      anchor: AnchorColumns.anchor(row["anchorBlock"], row["anchorStart"], row["anchorEnd"]),
-                      position: row["position"])
+            let anchor = AnchorColumns.anchor(row["anchorBlock"], row["anchorStart"], row["anchorEnd"])
+            return Highlight(id: HighlightID(row["id"]), articleID: article,
+                             kind: HighlightKind(rawValue: row["kind"]) ?? .highlight,
+                             text: HighlightText.read(stored: row["text"], anchor: anchor, body: body),
+                             attribution: row["attribution"], anchor: anchor, position: row["position"])
         }
     }
 

@@ -24,6 +24,7 @@ extension NewsStore {
             // Digest of the last stored 200 response body (`Feed.contentDigest`).
             try db.execute(sql: "ALTER TABLE feed ADD COLUMN contentDigest TEXT")
         }
+        migrator.registerMigration("highlight-text-from-anchor", migrate: makeHighlightTextOptional)
         return migrator
     }
 
@@ -198,6 +199,45 @@ extension NewsStore {
             );
             -- Ranking: a match in the title counts most, then highlights, summary, body.
             INSERT INTO search(search, rank) VALUES ('rank', 'bm25(8.0, 2.0, 1.0, 3.0)');
+            """)
+    }
+
+    /// `highlight.text` becomes NULL where the anchor recovers the text from the body
+    /// (`HighlightText`), and the index takes only the highlights stored with text: the others
+    /// are in the body column already.
+    ///
+    /// SQLite cannot drop a NOT NULL constraint, so the table is rebuilt (the migrator runs
+    /// this with foreign keys off and checks them after). Rows keep their text, so the view
+    /// gives every article the same document as before and the index needs no rebuild.
+    private static func makeHighlightTextOptional(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP VIEW search_source;
+            CREATE TABLE new_highlight (
+                id INTEGER PRIMARY KEY,
+                articleID INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                text TEXT,                      -- NULL when the anchor spans exactly the text in the body
+                attribution TEXT,
+                anchorBlock INTEGER,            -- Anchor, in blocks and Unicode scalars
+                anchorStart INTEGER,
+                anchorEnd INTEGER
+            );
+            INSERT INTO new_highlight (id, articleID, position, kind, text, attribution, anchorBlock, anchorStart, anchorEnd)
+            SELECT id, articleID, position, kind, text, attribution, anchorBlock, anchorStart, anchorEnd FROM highlight;
+            DROP TABLE highlight;
+            ALTER TABLE new_highlight RENAME TO highlight;
+            CREATE INDEX highlight_article ON highlight(articleID, position);
+
+            CREATE VIEW search_source AS
+            SELECT a.id AS id,
+                   herald_search_text(a.title || coalesce(char(10) || a.altTitles, '')) AS title,
+                   herald_search_text(a.summary) AS summary,
+                   herald_body_search_text(b.body) AS body,
+                   (SELECT group_concat(herald_search_text(text), char(10))
+                      FROM (SELECT text FROM highlight WHERE articleID = a.id AND text IS NOT NULL
+                            ORDER BY position, id)) AS highlights
+            FROM article a LEFT JOIN article_body b ON b.articleID = a.id;
             """)
     }
 }

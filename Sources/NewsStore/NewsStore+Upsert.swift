@@ -268,15 +268,16 @@ struct ArticleWriter {
         }
     }
 
-    /// Inserts the highlights in stored order; returns them with their new ids.
+    /// Inserts the highlights in stored order, with text only where the anchor does not recover
+    /// it; returns them (with their whole text) and their new ids.
     private func writeHighlights(_ id: ArticleID, _ prepared: PreparedArticle) throws -> [(id: Int64, highlight: Highlight)] {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO highlight (articleID, position, kind, text, attribution, anchorBlock, anchorStart, anchorEnd)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        return try prepared.article.highlights.map { highlight in
+        return try zip(prepared.article.highlights, prepared.highlightTexts).map { highlight, text in
             try statement.execute(arguments: [
-                id.rawValue, highlight.position, highlight.kind.rawValue, highlight.text, highlight.attribution,
+                id.rawValue, highlight.position, highlight.kind.rawValue, text, highlight.attribution,
                 highlight.anchor?.block, highlight.anchor?.start, highlight.anchor?.end,
             ])
             return (db.lastInsertedRowID, highlight)

@@ -14,11 +14,15 @@ struct PreparedArticle: Sendable {
     let encodedBody: [UInt8]
     /// What the store compares to tell an unchanged re-import: everything written but read state.
     let contentHash: Int64
+    /// Each highlight's text as stored, in stored order: nil where its anchor recovers it from
+    /// the body (`HighlightText.stored`).
+    let highlightTexts: [String?]
     /// The links stored as `.explicit`.
     let explicitLinks: [RelatedLink]
     /// The article's text as the full-text index holds it: exactly what the view
     /// `search_source` rebuilds from the stored rows (title and alternate titles one per line,
-    /// body blocks separated by blank lines, highlights one per line in stored order).
+    /// body blocks separated by blank lines, the highlights stored with text one per line in
+    /// stored order: anchored ones are in the body already).
     let searchDocument: SearchDocument
     /// The body's stored form, once `packBody` computed it.
     private(set) var packedBody: [UInt8]?
@@ -33,17 +37,18 @@ struct PreparedArticle: Sendable {
         }
         titleKeys = keys
         encodedBody = BodyCodec.encode(article.body)
+        highlightTexts = article.highlights.map { HighlightText.stored($0, body: article.body) }
         explicitLinks = article.related.map { link in
             var link = link
             link.kind = .explicit
             return link
         }
+        let storedTexts = highlightTexts.compactMap { $0 }
         searchDocument = SearchDocument(
             title: SearchText.indexable(([article.title] + article.alternateTitles).joined(separator: "\n")),
             summary: article.summary.map(SearchText.indexable),
             body: SearchText.indexable(article.body.plainText),
-            highlights: article.highlights.isEmpty ? nil
-                : article.highlights.map { SearchText.indexable($0.text) }.joined(separator: "\n"))
+            highlights: storedTexts.isEmpty ? nil : storedTexts.map(SearchText.indexable).joined(separator: "\n"))
 
         var hash = ContentHash()
         hash.add(article.guid)
