@@ -64,8 +64,6 @@ struct BenchEnvironment {
 
     /// Resolves the paths the options name, or their defaults.
     static func resolve(_ options: BenchOptions) throws -> BenchEnvironment {
-        // In-process workloads (parse, ingest, related) run as `herald refresh` and `import` do.
-        BatchMemory.tune()
         let repo = options.repo.map { URL(fileURLWithPath: $0) } ?? locateRepo()
         let sharedCandidates = [options.shared, ProcessInfo.processInfo.environment["HERALD_SHARED"],
                                 repo?.deletingLastPathComponent().appendingPathComponent("shared").path,

@@ -41,7 +41,6 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        BatchMemory.tune()
         let store = try global.openStore()
         let console = FeedConsole()
         var outcome = ImportOutcome()

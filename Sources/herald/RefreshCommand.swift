@@ -34,7 +34,6 @@ struct RefreshCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        BatchMemory.tune()
         let store = try global.openStore()
         let selected = feeds.isEmpty
             ? try store.feeds().map(\.feed)
