@@ -22,54 +22,135 @@ public enum RelatedTerms {
     /// then per occurrence in the summary and in the first `bodyTermLimit` terms of the body.
     public static func weights(of article: Article) -> [String: Double] {
         var scanner = TermScanner()
-        var weights: [String: Double] = [:]
-        var titleTerms = Set<String>()
-        for title in [article.title] + article.alternateTitles {
-            scanner.scan(title) { titleTerms.insert($0) }
+        var table = TermTable()
+        // Per term number: whether a title has it, and its weight from the summary and body.
+        var inTitle: [Bool] = [], weight: [Double] = []
+        inTitle.reserveCapacity(256)
+        weight.reserveCapacity(256)
+        func count(_ term: Int, title: Bool = false, adding value: Double = 0) {
+            while weight.count <= term {
+                inTitle.append(false)
+                weight.append(0)
+            }
+            if title { inTitle[term] = true }
+            weight[term] += value
         }
-        for term in titleTerms { weights[term, default: 0] += titleWeight }
+
+        for title in [article.title] + article.alternateTitles {
+            scanner.scanText(title) { token, kind in
+                if let term = table.term(token, kind) { count(term, title: true) }
+                return true
+            }
+        }
         if let summary = article.summary {
-            scanner.scan(summary) { weights[$0, default: 0] += summaryWeight }
+            scanner.scanText(summary) { token, kind in
+                if let term = table.term(token, kind) { count(term, adding: summaryWeight) }
+                return true
+            }
         }
         var bodyTerms = 0
-        for block in article.body where bodyTerms < bodyTermLimit {
-            scanner.scan(block.plainText) { term in
-                guard bodyTerms < bodyTermLimit else { return }
+        func countBodyTerm(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Bool {
+            if let term = table.term(token, kind) {
+                count(term, adding: bodyWeight)
                 bodyTerms += 1
-                weights[term, default: 0] += bodyWeight
+            }
+            return bodyTerms < bodyTermLimit
+        }
+        for block in article.body where bodyTerms < bodyTermLimit {
+            switch block {
+            case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
+                // The spans in turn, as one text: what `plainText` joins, without joining it.
+                for span in spans where !scanner.isStopped { scanner.scan(span.text, countBodyTerm) }
+                scanner.finish(countBodyTerm)
+            default:
+                scanner.scanText(block.plainText, countBodyTerm)
+            }
+            scanner.reset()
+        }
+
+        var weights = [String: Double](minimumCapacity: weight.count)
+        for term in weight.indices {
+            let total = weight[term] + (inTitle[term] ? titleWeight : 0)
+            if weights.updateValue(total, forKey: table.string(term)) != nil {
+                return merged(table: table, inTitle: inTitle, weight: weight)
             }
         }
         return weights
     }
 
-    /// The terms of `text` in order, repeats included.
-    public static func terms(of text: String) -> [String] {
-        var terms: [String] = []
-        var scanner = TermScanner()
-        scanner.scan(text) { terms.append($0) }
-        return terms
+    /// `weights` when two terms of different bytes are one `String` (canonically equivalent,
+    /// such as a CJK compatibility ideograph and its unified form): their counts add up, and a
+    /// title still counts once.
+    private static func merged(table: TermTable, inTitle: [Bool], weight: [Double]) -> [String: Double] {
+        var merged: [String: (inTitle: Bool, weight: Double)] = [:]
+        for term in weight.indices {
+            let key = table.string(term)
+            let old = merged[key] ?? (false, 0)
+            merged[key] = (old.inTitle || inTitle[term], old.weight + weight[term])
+        }
+        return merged.mapValues { $0.weight + ($0.inTitle ? titleWeight : 0) }
     }
 
-    /// Splits text into terms, reusing its buffers from one text to the next.
+    /// The terms of `text` in order, repeats included.
+    public static func terms(of text: String) -> [String] {
+        var scanner = TermScanner()
+        var table = TermTable()
+        var numbers: [Int] = []
+        scanner.scanText(text) { token, kind in
+            if let term = table.term(token, kind) { numbers.append(term) }
+            return true
+        }
+        let strings = (0..<table.count).map(table.string)
+        return numbers.map { strings[$0] }
+    }
+
+    /// What a scanned run of bytes is.
+    fileprivate enum TokenKind {
+        /// A word of ASCII letters and digits, lowercased.
+        case asciiWord
+        /// A word with other letters, digits or marks, as written (ASCII letters lowercased).
+        case word
+        /// One scalar of a script written without spaces, or two in a row: a term as it is.
+        case spaceless
+    }
+
+    /// Splits UTF-8 text into words and runs of spaceless scalars, reusing its buffers from one
+    /// text to the next. A text can come in pieces (`scan` each, then `finish`).
     private struct TermScanner {
         /// The current word as UTF-8, ASCII letters already lowercased.
         private var word: [UInt8] = []
         private var isASCII = true
-        /// The current run of scalars from scripts written without spaces.
-        private var wide: [Unicode.Scalar] = []
+        /// The last scalar of the current spaceless run (UTF-8), then the next one while its
+        /// pair is handed out.
+        private var spaceless: [UInt8] = []
+        /// Scalars in the current spaceless run.
+        private var spacelessCount = 0
+        /// Whether a call of `body` returned false: the rest of the text is skipped.
+        private(set) var isStopped = false
 
-        init() { word.reserveCapacity(32) }
+        init() {
+            word.reserveCapacity(64)
+            spaceless.reserveCapacity(8)
+        }
 
-        /// Calls `body` with each term of `text`, in order.
-        mutating func scan(_ text: String, _ body: (String) -> Void) {
+        /// Hands `body` each token of `text` in order, until `body` returns false.
+        mutating func scanText(_ text: String, _ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
+            scan(text, body)
+            finish(body)
+            reset()
+        }
+
+        /// Hands `body` the tokens of `text` that end in it; the last one may go on in the next
+        /// piece of the text.
+        mutating func scan(_ text: String, _ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
             var text = text
             text.withUTF8 { bytes in
                 var index = 0
-                while index < bytes.count {
+                while index < bytes.count && !isStopped {
                     let byte = bytes[index]
                     if byte < 0x80 {
                         index += 1
-                        if !wide.isEmpty { endWide(body) }
+                        if spacelessCount > 0 { endSpaceless(body) }
                         switch byte {
                         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                             word.append(byte)
@@ -87,73 +168,136 @@ public enum RelatedTerms {
                     let sequence = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
                     index += length
                     guard let scalar = Unicode.Scalar(value) else { continue }
-                    if isSpaceless(scalar) {
+                    if RelatedTerms.isSpaceless(scalar) {
                         endWord(body)
-                        wide.append(scalar)
-                    } else if isWordScalar(scalar) {
-                        if !wide.isEmpty { endWide(body) }
+                        addSpaceless(sequence, body)
+                    } else if RelatedTerms.isWordScalar(scalar) {
+                        if spacelessCount > 0 { endSpaceless(body) }
                         word.append(contentsOf: sequence)
                         isASCII = false
                     } else {
                         // Apostrophes, dashes, quotes, other punctuation, symbols and spaces.
                         endWord(body)
-                        endWide(body)
+                        endSpaceless(body)
                     }
                 }
             }
-            endWord(body)
-            endWide(body)
         }
 
-        private mutating func endWord(_ body: (String) -> Void) {
+        /// Hands `body` the token the text ends with, if any.
+        mutating func finish(_ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
+            endWord(body)
+            endSpaceless(body)
+        }
+
+        /// Forgets the current token and any stop, for the next text.
+        mutating func reset() {
+            word.removeAll(keepingCapacity: true)
+            isASCII = true
+            spaceless.removeAll(keepingCapacity: true)
+            spacelessCount = 0
+            isStopped = false
+        }
+
+        private mutating func endWord(_ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
             guard !word.isEmpty else { return }
-            if let term = RelatedTerms.term(word, isASCII: isASCII) { body(term) }
+            let kind: TokenKind = isASCII ? .asciiWord : .word
+            if !isStopped && !word.withUnsafeMutableBufferPointer({ body($0, kind) }) { isStopped = true }
             word.removeAll(keepingCapacity: true)
             isASCII = true
         }
 
-        /// A run of one scalar is a term; a longer run gives its overlapping pairs.
-        private mutating func endWide(_ body: (String) -> Void) {
-            guard !wide.isEmpty else { return }
-            if wide.count == 1 {
-                body(String(Character(wide[0])))
-            } else {
-                for index in 0..<(wide.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(wide[index])
-                    pair.append(wide[index + 1])
-                    body(String(pair))
+        /// A spaceless run gives its overlapping pairs as they come: the second scalar of a run
+        /// hands out the first pair.
+        private mutating func addSpaceless(_ scalar: UnsafeBufferPointer<UInt8>,
+                                           _ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
+            if spacelessCount > 0 {
+                spaceless.append(contentsOf: scalar)
+                if !isStopped && !spaceless.withUnsafeMutableBufferPointer({ body($0, .spaceless) }) {
+                    isStopped = true
                 }
+                spaceless.removeAll(keepingCapacity: true)
             }
-            wide.removeAll(keepingCapacity: true)
+            spaceless.append(contentsOf: scalar)
+            spacelessCount += 1
+        }
+
+        /// A run of one scalar is a term by itself.
+        private mutating func endSpaceless(_ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
+            if spacelessCount == 1 && !isStopped && !spaceless.withUnsafeMutableBufferPointer({ body($0, .spaceless) }) {
+                isStopped = true
+            }
+            spaceless.removeAll(keepingCapacity: true)
+            spacelessCount = 0
         }
     }
 
-    /// The term a word (UTF-8) gives, or nil when it is too short or a stopword.
-    fileprivate static func term(_ word: [UInt8], isASCII: Bool) -> String? {
-        guard isASCII else {
-            let text = String(decoding: word, as: UTF8.self)
-                .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-                .lowercased()
-            return text.unicodeScalars.count >= 2 && !stopwords.contains(text) ? text : nil
+    /// The terms met so far, numbered in order, and the term of each word that is not ASCII
+    /// (folding one through Foundation is slow: each distinct word is folded once).
+    private struct TermTable {
+        private var terms = ByteStringTable(capacity: 256)
+        /// Words with letters beyond ASCII, as written.
+        private var words = ByteStringTable()
+        /// The term number of each of `words`, -1 when it gives none.
+        private var wordTerms: [Int] = []
+
+        /// Terms held.
+        var count: Int { terms.count }
+
+        /// Term number `term` as a string.
+        func string(_ term: Int) -> String { terms.string(at: term) }
+
+        /// The number of the term `token` gives (added when new), nil when it gives none:
+        /// too short, or a stopword. An ASCII word's buffer is made singular in place.
+        mutating func term(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Int? {
+            switch kind {
+            case .spaceless:
+                return terms.insert(UnsafeBufferPointer(token))
+            case .asciiWord:
+                guard token.count >= 2 else { return nil }
+                if token.count <= RelatedTerms.longestStopword,
+                   RelatedTerms.stopwordTable.index(of: UnsafeBufferPointer(token)) != nil {
+                    return nil
+                }
+                let length = RelatedTerms.singularLength(token)
+                return terms.insert(UnsafeBufferPointer(rebasing: token[0..<length]))
+            case .word:
+                let word = UnsafeBufferPointer(token)
+                if let known = words.index(of: word) { return wordTerms[known] < 0 ? nil : wordTerms[known] }
+                _ = words.insert(word)
+                var term = -1
+                if var folded = RelatedTerms.folded(word) { term = folded.withUTF8 { terms.insert($0) } }
+                wordTerms.append(term)
+                return term < 0 ? nil : term
+            }
         }
-        guard word.count >= 2 else { return nil }
+    }
+
+    /// The term of a word with letters beyond ASCII: case, diacritics and width folded; nil when
+    /// it is too short or a stopword.
+    fileprivate static func folded(_ word: UnsafeBufferPointer<UInt8>) -> String? {
         let text = String(decoding: word, as: UTF8.self)
-        guard word.count > longestStopword || !stopwords.contains(text) else { return nil }
-        return singular(text)
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+        return text.unicodeScalars.count >= 2 && !stopwords.contains(text) ? text : nil
     }
 
-    /// A Latin plural made singular by spelling alone: `-ies` → `-y`, `-s` → `` (not `-ss`,
+    /// Makes a Latin plural singular by spelling alone: `-ies` → `-y`, `-s` → `` (not `-ss`,
     /// `-us`, `-is`), for words of five letters or more. Crude, but the same on both sides.
-    static func singular(_ word: String) -> String {
-        let utf8 = Array(word.utf8)
-        guard utf8.count >= 5, utf8[utf8.count - 1] == UInt8(ascii: "s") else { return word }
-        let previous = utf8[utf8.count - 2]
-        if previous == UInt8(ascii: "e") && utf8[utf8.count - 3] == UInt8(ascii: "i") {
-            return String(decoding: utf8.dropLast(3) + [UInt8(ascii: "y")], as: UTF8.self)
+    ///
+    /// - Returns: the length of the singular, in bytes (`-ies` is rewritten to `-y` in place).
+    fileprivate static func singularLength(_ word: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let count = word.count
+        guard count >= 5, word[count - 1] == UInt8(ascii: "s") else { return count }
+        let previous = word[count - 2]
+        if previous == UInt8(ascii: "e") && word[count - 3] == UInt8(ascii: "i") {
+            word[count - 3] = UInt8(ascii: "y")
+            return count - 2
         }
-        if previous == UInt8(ascii: "s") || previous == UInt8(ascii: "u") || previous == UInt8(ascii: "i") { return word }
-        return String(decoding: utf8.dropLast(), as: UTF8.self)
+        if previous == UInt8(ascii: "s") || previous == UInt8(ascii: "u") || previous == UInt8(ascii: "i") {
+            return count
+        }
+        return count - 1
     }
 
     /// Letters, digits and combining marks make words.
@@ -180,7 +324,10 @@ public enum RelatedTerms {
     }
 
     /// Bytes in the longest stopword: longer words need no lookup.
-    private static let longestStopword = stopwords.map(\.utf8.count).max() ?? 0
+    fileprivate static let longestStopword = stopwords.map(\.utf8.count).max() ?? 0
+
+    /// `stopwords` by their bytes.
+    fileprivate static let stopwordTable = ByteStringTable(stopwords)
 
     /// English function words and the words of news prose that say nothing about the subject.
     /// Rarer words need no list: their document frequency discounts them.
