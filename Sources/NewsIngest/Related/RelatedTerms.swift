@@ -22,86 +22,102 @@ public enum RelatedTerms {
     /// then per occurrence in the summary and in the first `bodyTermLimit` terms of the body.
     public static func weights(of article: Article) -> [String: Double] {
         var scanner = TermScanner()
-        var table = TermTable()
-        // Per term number: whether a title has it, and its weight from the summary and body.
-        var inTitle: [Bool] = [], weight: [Double] = []
-        inTitle.reserveCapacity(256)
-        weight.reserveCapacity(256)
-        func count(_ term: Int, title: Bool = false, adding value: Double = 0) {
-            while weight.count <= term {
-                inTitle.append(false)
-                weight.append(0)
-            }
-            if title { inTitle[term] = true }
-            weight[term] += value
-        }
-
-        for title in [article.title] + article.alternateTitles {
-            scanner.scanText(title) { token, kind in
-                if let term = table.term(token, kind) { count(term, title: true) }
-                return true
-            }
-        }
-        if let summary = article.summary {
-            scanner.scanText(summary) { token, kind in
-                if let term = table.term(token, kind) { count(term, adding: summaryWeight) }
-                return true
-            }
-        }
-        var bodyTerms = 0
-        func countBodyTerm(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Bool {
-            if let term = table.term(token, kind) {
-                count(term, adding: bodyWeight)
-                bodyTerms += 1
-            }
-            return bodyTerms < bodyTermLimit
-        }
-        for block in article.body where bodyTerms < bodyTermLimit {
+        var counter = WeightCounter()
+        for title in [article.title] + article.alternateTitles { scanner.scanText(title, into: &counter) }
+        counter.part = .summary
+        if let summary = article.summary { scanner.scanText(summary, into: &counter) }
+        counter.part = .body
+        for block in article.body where counter.bodyTerms < bodyTermLimit {
             switch block {
             case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
                 // The spans in turn, as one text: what `plainText` joins, without joining it.
-                for span in spans where !scanner.isStopped { scanner.scan(span.text, countBodyTerm) }
-                scanner.finish(countBodyTerm)
+                for span in spans where !scanner.isStopped { scanner.scan(span.text, into: &counter) }
+                scanner.finish(into: &counter)
+                scanner.reset()
             default:
-                scanner.scanText(block.plainText, countBodyTerm)
-            }
-            scanner.reset()
-        }
-
-        var weights = [String: Double](minimumCapacity: weight.count)
-        for term in weight.indices {
-            let total = weight[term] + (inTitle[term] ? titleWeight : 0)
-            if weights.updateValue(total, forKey: table.string(term)) != nil {
-                return merged(table: table, inTitle: inTitle, weight: weight)
+                scanner.scanText(block.plainText, into: &counter)
             }
         }
-        return weights
-    }
-
-    /// `weights` when two terms of different bytes are one `String` (canonically equivalent,
-    /// such as a CJK compatibility ideograph and its unified form): their counts add up, and a
-    /// title still counts once.
-    private static func merged(table: TermTable, inTitle: [Bool], weight: [Double]) -> [String: Double] {
-        var merged: [String: (inTitle: Bool, weight: Double)] = [:]
-        for term in weight.indices {
-            let key = table.string(term)
-            let old = merged[key] ?? (false, 0)
-            merged[key] = (old.inTitle || inTitle[term], old.weight + weight[term])
-        }
-        return merged.mapValues { $0.weight + ($0.inTitle ? titleWeight : 0) }
+        return counter.weights()
     }
 
     /// The terms of `text` in order, repeats included.
     public static func terms(of text: String) -> [String] {
         var scanner = TermScanner()
+        var list = TermList()
+        scanner.scanText(text, into: &list)
+        let strings = (0..<list.table.count).map(list.table.string)
+        return list.numbers.map { strings[$0] }
+    }
+
+    /// Counts the weights of the terms of an article, part by part.
+    private struct WeightCounter: TokenSink {
+        enum Part { case title, summary, body }
+        /// The part being scanned.
+        var part = Part.title
+        private var table = TermTable()
+        /// Per term number: whether a title has it, and its weight from the summary and body.
+        private var inTitle: [Bool] = [], weight: [Double] = []
+        /// Terms counted in the body.
+        private(set) var bodyTerms = 0
+
+        init() {
+            inTitle.reserveCapacity(256)
+            weight.reserveCapacity(256)
+        }
+
+        mutating func take(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Bool {
+            guard let term = table.term(token, kind) else { return true }
+            if term == weight.count {  // a new term: numbers come in order
+                inTitle.append(false)
+                weight.append(0)
+            }
+            switch part {
+            case .title:
+                inTitle[term] = true
+            case .summary:
+                weight[term] += summaryWeight
+            case .body:
+                weight[term] += bodyWeight
+                bodyTerms += 1
+                return bodyTerms < bodyTermLimit
+            }
+            return true
+        }
+
+        /// The weights counted, by term.
+        func weights() -> [String: Double] {
+            var weights = [String: Double](minimumCapacity: weight.count)
+            for term in weight.indices {
+                let total = weight[term] + (inTitle[term] ? titleWeight : 0)
+                if weights.updateValue(total, forKey: table.string(term)) != nil { return merged() }
+            }
+            return weights
+        }
+
+        /// `weights()` when two terms of different bytes are one `String` (canonically
+        /// equivalent, such as a CJK compatibility ideograph and its unified form): their counts
+        /// add up, and a title still counts once.
+        private func merged() -> [String: Double] {
+            var merged: [String: (inTitle: Bool, weight: Double)] = [:]
+            for term in weight.indices {
+                let key = table.string(term)
+                let old = merged[key] ?? (false, 0)
+                merged[key] = (old.inTitle || inTitle[term], old.weight + weight[term])
+            }
+            return merged.mapValues { $0.weight + ($0.inTitle ? titleWeight : 0) }
+        }
+    }
+
+    /// Collects the terms of a text in order, by number.
+    private struct TermList: TokenSink {
         var table = TermTable()
         var numbers: [Int] = []
-        scanner.scanText(text) { token, kind in
+
+        mutating func take(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Bool {
             if let term = table.term(token, kind) { numbers.append(term) }
             return true
         }
-        let strings = (0..<table.count).map(table.string)
-        return numbers.map { strings[$0] }
     }
 
     /// What a scanned run of bytes is.
@@ -112,6 +128,12 @@ public enum RelatedTerms {
         case word
         /// One scalar of a script written without spaces, or two in a row: a term as it is.
         case spaceless
+    }
+
+    /// Takes the tokens a `TermScanner` hands out, in order.
+    fileprivate protocol TokenSink {
+        /// Takes one token (its buffer may be changed); false stops the scan.
+        mutating func take(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Bool
     }
 
     /// Splits UTF-8 text into words and runs of spaceless scalars, reusing its buffers from one
@@ -125,7 +147,7 @@ public enum RelatedTerms {
         private var spaceless: [UInt8] = []
         /// Scalars in the current spaceless run.
         private var spacelessCount = 0
-        /// Whether a call of `body` returned false: the rest of the text is skipped.
+        /// Whether the sink stopped the scan: the rest of the text is skipped.
         private(set) var isStopped = false
 
         init() {
@@ -133,16 +155,17 @@ public enum RelatedTerms {
             spaceless.reserveCapacity(8)
         }
 
-        /// Hands `body` each token of `text` in order, until `body` returns false.
-        mutating func scanText(_ text: String, _ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
-            scan(text, body)
-            finish(body)
+        /// Hands `sink` each token of `text` in order, until it stops the scan.
+        mutating func scanText(_ text: String, into sink: inout some TokenSink) {
+            scan(text, into: &sink)
+            finish(into: &sink)
             reset()
         }
 
-        /// Hands `body` the tokens of `text` that end in it; the last one may go on in the next
-        /// piece of the text.
-        mutating func scan(_ text: String, _ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
+        /// Hands `sink` the tokens that end in `text`; the last one may go on in the next piece
+        /// of the text.
+        mutating func scan(_ text: String, into sink: inout some TokenSink) {
+            let asciiWordBytes = RelatedTerms.asciiWordBytes
             var text = text
             text.withUTF8 { bytes in
                 var index = 0
@@ -150,15 +173,9 @@ public enum RelatedTerms {
                     let byte = bytes[index]
                     if byte < 0x80 {
                         index += 1
-                        if spacelessCount > 0 { endSpaceless(body) }
-                        switch byte {
-                        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                            word.append(byte)
-                        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                            word.append(byte + 32)
-                        default:
-                            endWord(body)
-                        }
+                        if spacelessCount > 0 { endSpaceless(into: &sink) }
+                        let wordByte = asciiWordBytes[Int(byte)]
+                        if wordByte != 0 { word.append(wordByte) } else { endWord(into: &sink) }
                         continue
                     }
                     // A multi-byte scalar (a String's UTF-8 is always valid).
@@ -169,25 +186,25 @@ public enum RelatedTerms {
                     index += length
                     guard let scalar = Unicode.Scalar(value) else { continue }
                     if RelatedTerms.isSpaceless(scalar) {
-                        endWord(body)
-                        addSpaceless(sequence, body)
+                        endWord(into: &sink)
+                        addSpaceless(sequence, into: &sink)
                     } else if RelatedTerms.isWordScalar(scalar) {
-                        if spacelessCount > 0 { endSpaceless(body) }
+                        if spacelessCount > 0 { endSpaceless(into: &sink) }
                         word.append(contentsOf: sequence)
                         isASCII = false
                     } else {
                         // Apostrophes, dashes, quotes, other punctuation, symbols and spaces.
-                        endWord(body)
-                        endSpaceless(body)
+                        endWord(into: &sink)
+                        endSpaceless(into: &sink)
                     }
                 }
             }
         }
 
-        /// Hands `body` the token the text ends with, if any.
-        mutating func finish(_ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
-            endWord(body)
-            endSpaceless(body)
+        /// Hands `sink` the token the text ends with, if any.
+        mutating func finish(into sink: inout some TokenSink) {
+            endWord(into: &sink)
+            endSpaceless(into: &sink)
         }
 
         /// Forgets the current token and any stop, for the next text.
@@ -199,10 +216,10 @@ public enum RelatedTerms {
             isStopped = false
         }
 
-        private mutating func endWord(_ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
+        private mutating func endWord(into sink: inout some TokenSink) {
             guard !word.isEmpty else { return }
             let kind: TokenKind = isASCII ? .asciiWord : .word
-            if !isStopped && !word.withUnsafeMutableBufferPointer({ body($0, kind) }) { isStopped = true }
+            if !isStopped && !word.withUnsafeMutableBufferPointer({ sink.take($0, kind) }) { isStopped = true }
             word.removeAll(keepingCapacity: true)
             isASCII = true
         }
@@ -210,10 +227,10 @@ public enum RelatedTerms {
         /// A spaceless run gives its overlapping pairs as they come: the second scalar of a run
         /// hands out the first pair.
         private mutating func addSpaceless(_ scalar: UnsafeBufferPointer<UInt8>,
-                                           _ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
+                                           into sink: inout some TokenSink) {
             if spacelessCount > 0 {
                 spaceless.append(contentsOf: scalar)
-                if !isStopped && !spaceless.withUnsafeMutableBufferPointer({ body($0, .spaceless) }) {
+                if !isStopped && !spaceless.withUnsafeMutableBufferPointer({ sink.take($0, .spaceless) }) {
                     isStopped = true
                 }
                 spaceless.removeAll(keepingCapacity: true)
@@ -223,8 +240,8 @@ public enum RelatedTerms {
         }
 
         /// A run of one scalar is a term by itself.
-        private mutating func endSpaceless(_ body: (UnsafeMutableBufferPointer<UInt8>, TokenKind) -> Bool) {
-            if spacelessCount == 1 && !isStopped && !spaceless.withUnsafeMutableBufferPointer({ body($0, .spaceless) }) {
+        private mutating func endSpaceless(into sink: inout some TokenSink) {
+            if spacelessCount == 1 && !isStopped && !spaceless.withUnsafeMutableBufferPointer({ sink.take($0, .spaceless) }) {
                 isStopped = true
             }
             spaceless.removeAll(keepingCapacity: true)
@@ -298,6 +315,15 @@ public enum RelatedTerms {
             return count
         }
         return count - 1
+    }
+
+    /// Per ASCII byte, the byte it adds to a word (letters lowercased, digits), 0 when it ends one.
+    fileprivate static let asciiWordBytes: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt8(byte)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return UInt8(byte) + 32
+        default: return 0
+        }
     }
 
     /// Letters, digits and combining marks make words.
