@@ -1,5 +1,6 @@
 import Foundation
 import NewsModel
+import Synchronization
 
 /// The terms of an article that relatedness compares: words folded to a canonical form, with
 /// weights from where and how often they occur.
@@ -22,62 +23,160 @@ public enum RelatedTerms {
     /// then per occurrence in the summary and in the first `bodyTermLimit` terms of the body.
     public static func weights(of article: Article) -> [String: Double] {
         var scanner = TermScanner()
-        var weights: [String: Double] = [:]
-        var titleTerms = Set<String>()
-        for title in [article.title] + article.alternateTitles {
-            scanner.scan(title) { titleTerms.insert($0) }
-        }
-        for term in titleTerms { weights[term, default: 0] += titleWeight }
-        if let summary = article.summary {
-            scanner.scan(summary) { weights[$0, default: 0] += summaryWeight }
-        }
-        var bodyTerms = 0
-        for block in article.body where bodyTerms < bodyTermLimit {
-            scanner.scan(block.plainText) { term in
-                guard bodyTerms < bodyTermLimit else { return }
-                bodyTerms += 1
-                weights[term, default: 0] += bodyWeight
+        var counter = WeightCounter()
+        for title in [article.title] + article.alternateTitles { scanner.scanText(title, into: &counter) }
+        counter.part = .summary
+        if let summary = article.summary { scanner.scanText(summary, into: &counter) }
+        counter.part = .body
+        for block in article.body where counter.bodyTerms < bodyTermLimit {
+            switch block {
+            case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
+                // The spans in turn, as one text: what `plainText` joins, without joining it.
+                for span in spans where !scanner.isStopped { scanner.scan(span.text, into: &counter) }
+                scanner.finish(into: &counter)
+                scanner.reset()
+            default:
+                scanner.scanText(block.plainText, into: &counter)
             }
         }
-        return weights
+        return counter.weights()
     }
 
     /// The terms of `text` in order, repeats included.
     public static func terms(of text: String) -> [String] {
-        var terms: [String] = []
         var scanner = TermScanner()
-        scanner.scan(text) { terms.append($0) }
-        return terms
+        var list = TermList()
+        scanner.scanText(text, into: &list)
+        let strings = (0..<list.table.count).map(list.table.string)
+        return list.numbers.map { strings[$0] }
     }
 
-    /// Splits text into terms, reusing its buffers from one text to the next.
+    /// Counts the weights of the terms of an article, part by part.
+    private struct WeightCounter: TokenSink {
+        enum Part { case title, summary, body }
+        /// The part being scanned.
+        var part = Part.title
+        private var table = TermTable()
+        /// Per term number: whether a title has it, and its weight from the summary and body.
+        private var inTitle: [Bool] = [], weight: [Double] = []
+        /// Terms counted in the body.
+        private(set) var bodyTerms = 0
+
+        init() {
+            inTitle.reserveCapacity(256)
+            weight.reserveCapacity(256)
+        }
+
+        mutating func take(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Bool {
+            guard let term = table.term(token, kind) else { return true }
+            if term == weight.count {  // a new term: numbers come in order
+                inTitle.append(false)
+                weight.append(0)
+            }
+            switch part {
+            case .title:
+                inTitle[term] = true
+            case .summary:
+                weight[term] += summaryWeight
+            case .body:
+                weight[term] += bodyWeight
+                bodyTerms += 1
+                return bodyTerms < bodyTermLimit
+            }
+            return true
+        }
+
+        /// The weights counted, by term.
+        func weights() -> [String: Double] {
+            var weights = [String: Double](minimumCapacity: weight.count)
+            for term in weight.indices {
+                let total = weight[term] + (inTitle[term] ? titleWeight : 0)
+                if weights.updateValue(total, forKey: table.string(term)) != nil { return merged() }
+            }
+            return weights
+        }
+
+        /// `weights()` when two terms of different bytes are one `String` (canonically
+        /// equivalent, such as a CJK compatibility ideograph and its unified form): their counts
+        /// add up, and a title still counts once.
+        private func merged() -> [String: Double] {
+            var merged: [String: (inTitle: Bool, weight: Double)] = [:]
+            for term in weight.indices {
+                let key = table.string(term)
+                let old = merged[key] ?? (false, 0)
+                merged[key] = (old.inTitle || inTitle[term], old.weight + weight[term])
+            }
+            return merged.mapValues { $0.weight + ($0.inTitle ? titleWeight : 0) }
+        }
+    }
+
+    /// Collects the terms of a text in order, by number.
+    private struct TermList: TokenSink {
+        var table = TermTable()
+        var numbers: [Int] = []
+
+        mutating func take(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Bool {
+            if let term = table.term(token, kind) { numbers.append(term) }
+            return true
+        }
+    }
+
+    /// What a scanned run of bytes is.
+    fileprivate enum TokenKind {
+        /// A word of ASCII letters and digits, lowercased.
+        case asciiWord
+        /// A word with other letters, digits or marks, as written (ASCII letters lowercased).
+        case word
+        /// One scalar of a script written without spaces, or two in a row: a term as it is.
+        case spaceless
+    }
+
+    /// Takes the tokens a `TermScanner` hands out, in order.
+    fileprivate protocol TokenSink {
+        /// Takes one token (its buffer may be changed); false stops the scan.
+        mutating func take(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Bool
+    }
+
+    /// Splits UTF-8 text into words and runs of spaceless scalars, reusing its buffers from one
+    /// text to the next. A text can come in pieces (`scan` each, then `finish`).
     private struct TermScanner {
         /// The current word as UTF-8, ASCII letters already lowercased.
         private var word: [UInt8] = []
         private var isASCII = true
-        /// The current run of scalars from scripts written without spaces.
-        private var wide: [Unicode.Scalar] = []
+        /// The last scalar of the current spaceless run (UTF-8), then the next one while its
+        /// pair is handed out.
+        private var spaceless: [UInt8] = []
+        /// Scalars in the current spaceless run.
+        private var spacelessCount = 0
+        /// Whether the sink stopped the scan: the rest of the text is skipped.
+        private(set) var isStopped = false
 
-        init() { word.reserveCapacity(32) }
+        init() {
+            word.reserveCapacity(64)
+            spaceless.reserveCapacity(8)
+        }
 
-        /// Calls `body` with each term of `text`, in order.
-        mutating func scan(_ text: String, _ body: (String) -> Void) {
+        /// Hands `sink` each token of `text` in order, until it stops the scan.
+        mutating func scanText(_ text: String, into sink: inout some TokenSink) {
+            scan(text, into: &sink)
+            finish(into: &sink)
+            reset()
+        }
+
+        /// Hands `sink` the tokens that end in `text`; the last one may go on in the next piece
+        /// of the text.
+        mutating func scan(_ text: String, into sink: inout some TokenSink) {
+            let asciiWordBytes = RelatedTerms.asciiWordBytes
             var text = text
             text.withUTF8 { bytes in
                 var index = 0
-                while index < bytes.count {
+                while index < bytes.count && !isStopped {
                     let byte = bytes[index]
                     if byte < 0x80 {
                         index += 1
-                        if !wide.isEmpty { endWide(body) }
-                        switch byte {
-                        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                            word.append(byte)
-                        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                            word.append(byte + 32)
-                        default:
-                            endWord(body)
-                        }
+                        if spacelessCount > 0 { endSpaceless(into: &sink) }
+                        let wordByte = asciiWordBytes[Int(byte)]
+                        if wordByte != 0 { word.append(wordByte) } else { endWord(into: &sink) }
                         continue
                     }
                     // A multi-byte scalar (a String's UTF-8 is always valid).
@@ -87,73 +186,158 @@ public enum RelatedTerms {
                     let sequence = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
                     index += length
                     guard let scalar = Unicode.Scalar(value) else { continue }
-                    if isSpaceless(scalar) {
-                        endWord(body)
-                        wide.append(scalar)
-                    } else if isWordScalar(scalar) {
-                        if !wide.isEmpty { endWide(body) }
+                    if RelatedTerms.isSpaceless(scalar) {
+                        endWord(into: &sink)
+                        addSpaceless(sequence, into: &sink)
+                    } else if RelatedTerms.isWordScalar(scalar) {
+                        if spacelessCount > 0 { endSpaceless(into: &sink) }
                         word.append(contentsOf: sequence)
                         isASCII = false
                     } else {
                         // Apostrophes, dashes, quotes, other punctuation, symbols and spaces.
-                        endWord(body)
-                        endWide(body)
+                        endWord(into: &sink)
+                        endSpaceless(into: &sink)
                     }
                 }
             }
-            endWord(body)
-            endWide(body)
         }
 
-        private mutating func endWord(_ body: (String) -> Void) {
+        /// Hands `sink` the token the text ends with, if any.
+        mutating func finish(into sink: inout some TokenSink) {
+            endWord(into: &sink)
+            endSpaceless(into: &sink)
+        }
+
+        /// Forgets the current token and any stop, for the next text.
+        mutating func reset() {
+            word.removeAll(keepingCapacity: true)
+            isASCII = true
+            spaceless.removeAll(keepingCapacity: true)
+            spacelessCount = 0
+            isStopped = false
+        }
+
+        private mutating func endWord(into sink: inout some TokenSink) {
             guard !word.isEmpty else { return }
-            if let term = RelatedTerms.term(word, isASCII: isASCII) { body(term) }
+            let kind: TokenKind = isASCII ? .asciiWord : .word
+            if !isStopped && !word.withUnsafeMutableBufferPointer({ sink.take($0, kind) }) { isStopped = true }
             word.removeAll(keepingCapacity: true)
             isASCII = true
         }
 
-        /// A run of one scalar is a term; a longer run gives its overlapping pairs.
-        private mutating func endWide(_ body: (String) -> Void) {
-            guard !wide.isEmpty else { return }
-            if wide.count == 1 {
-                body(String(Character(wide[0])))
-            } else {
-                for index in 0..<(wide.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(wide[index])
-                    pair.append(wide[index + 1])
-                    body(String(pair))
+        /// A spaceless run gives its overlapping pairs as they come: the second scalar of a run
+        /// hands out the first pair.
+        private mutating func addSpaceless(_ scalar: UnsafeBufferPointer<UInt8>,
+                                           into sink: inout some TokenSink) {
+            if spacelessCount > 0 {
+                spaceless.append(contentsOf: scalar)
+                if !isStopped && !spaceless.withUnsafeMutableBufferPointer({ sink.take($0, .spaceless) }) {
+                    isStopped = true
                 }
+                spaceless.removeAll(keepingCapacity: true)
             }
-            wide.removeAll(keepingCapacity: true)
+            spaceless.append(contentsOf: scalar)
+            spacelessCount += 1
+        }
+
+        /// A run of one scalar is a term by itself.
+        private mutating func endSpaceless(into sink: inout some TokenSink) {
+            if spacelessCount == 1 && !isStopped && !spaceless.withUnsafeMutableBufferPointer({ sink.take($0, .spaceless) }) {
+                isStopped = true
+            }
+            spaceless.removeAll(keepingCapacity: true)
+            spacelessCount = 0
         }
     }
 
-    /// The term a word (UTF-8) gives, or nil when it is too short or a stopword.
-    fileprivate static func term(_ word: [UInt8], isASCII: Bool) -> String? {
-        guard isASCII else {
-            let text = String(decoding: word, as: UTF8.self)
-                .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-                .lowercased()
-            return text.unicodeScalars.count >= 2 && !stopwords.contains(text) ? text : nil
+    /// The terms met so far, numbered in order, and the term of each word that is not ASCII
+    /// (each distinct word of a text is folded, or looked up in `foldedWords`, once).
+    private struct TermTable {
+        private var terms = ByteStringTable(capacity: 256)
+        /// Words with letters beyond ASCII, as written.
+        private var words = ByteStringTable()
+        /// The term number of each of `words`, -1 when it gives none.
+        private var wordTerms: [Int] = []
+
+        /// Terms held.
+        var count: Int { terms.count }
+
+        /// Term number `term` as a string.
+        func string(_ term: Int) -> String { terms.string(at: term) }
+
+        /// The number of the term `token` gives (added when new), nil when it gives none:
+        /// too short, or a stopword. An ASCII word's buffer is made singular in place.
+        mutating func term(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Int? {
+            switch kind {
+            case .spaceless:
+                return terms.insert(UnsafeBufferPointer(token))
+            case .asciiWord:
+                guard token.count >= 2 else { return nil }
+                if token.count <= RelatedTerms.longestStopword,
+                   RelatedTerms.stopwordTable.index(of: UnsafeBufferPointer(token)) != nil {
+                    return nil
+                }
+                let length = RelatedTerms.singularLength(token)
+                return terms.insert(UnsafeBufferPointer(rebasing: token[0..<length]))
+            case .word:
+                let word = UnsafeBufferPointer(token)
+                if let known = words.index(of: word) { return wordTerms[known] < 0 ? nil : wordTerms[known] }
+                _ = words.insert(word)
+                var term = -1
+                if var folded = RelatedTerms.folded(word) { term = folded.withUTF8 { terms.insert($0) } }
+                wordTerms.append(term)
+                return term < 0 ? nil : term
+            }
         }
-        guard word.count >= 2 else { return nil }
+    }
+
+    /// The term of a word with letters beyond ASCII (UTF-8): case, diacritics and width folded;
+    /// nil when it is too short or a stopword.
+    fileprivate static func folded(_ word: UnsafeBufferPointer<UInt8>) -> String? {
+        let bytes = Array(word)
+        if let known = foldedWords.withLock({ $0[bytes] }) { return known }
         let text = String(decoding: word, as: UTF8.self)
-        guard word.count > longestStopword || !stopwords.contains(text) else { return nil }
-        return singular(text)
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+        let term = text.unicodeScalars.count >= 2 && !stopwords.contains(text) ? text : nil
+        foldedWords.withLock { cache in
+            if cache.count >= foldedWordsLimit { cache.removeAll(keepingCapacity: true) }
+            cache[bytes] = term
+        }
+        return term
     }
 
-    /// A Latin plural made singular by spelling alone: `-ies` → `-y`, `-s` → `` (not `-ss`,
+    /// `folded` of the words met lately, by their bytes, for every thread: folding through
+    /// Foundation is slow, and the same words come back article after article.
+    private static let foldedWords = Mutex<[[UInt8]: String?]>([:])
+    /// Words `foldedWords` holds at most; it starts again empty when full.
+    private static let foldedWordsLimit = 50_000
+
+    /// Makes a Latin plural singular by spelling alone: `-ies` → `-y`, `-s` → `` (not `-ss`,
     /// `-us`, `-is`), for words of five letters or more. Crude, but the same on both sides.
-    static func singular(_ word: String) -> String {
-        let utf8 = Array(word.utf8)
-        guard utf8.count >= 5, utf8[utf8.count - 1] == UInt8(ascii: "s") else { return word }
-        let previous = utf8[utf8.count - 2]
-        if previous == UInt8(ascii: "e") && utf8[utf8.count - 3] == UInt8(ascii: "i") {
-            return String(decoding: utf8.dropLast(3) + [UInt8(ascii: "y")], as: UTF8.self)
+    ///
+    /// - Returns: the length of the singular, in bytes (`-ies` is rewritten to `-y` in place).
+    fileprivate static func singularLength(_ word: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let count = word.count
+        guard count >= 5, word[count - 1] == UInt8(ascii: "s") else { return count }
+        let previous = word[count - 2]
+        if previous == UInt8(ascii: "e") && word[count - 3] == UInt8(ascii: "i") {
+            word[count - 3] = UInt8(ascii: "y")
+            return count - 2
         }
-        if previous == UInt8(ascii: "s") || previous == UInt8(ascii: "u") || previous == UInt8(ascii: "i") { return word }
-        return String(decoding: utf8.dropLast(), as: UTF8.self)
+        if previous == UInt8(ascii: "s") || previous == UInt8(ascii: "u") || previous == UInt8(ascii: "i") {
+            return count
+        }
+        return count - 1
+    }
+
+    /// Per ASCII byte, the byte it adds to a word (letters lowercased, digits), 0 when it ends one.
+    fileprivate static let asciiWordBytes: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch UInt8(byte) {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt8(byte)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return UInt8(byte) + 32
+        default: return 0
+        }
     }
 
     /// Letters, digits and combining marks make words.
@@ -180,7 +364,10 @@ public enum RelatedTerms {
     }
 
     /// Bytes in the longest stopword: longer words need no lookup.
-    private static let longestStopword = stopwords.map(\.utf8.count).max() ?? 0
+    fileprivate static let longestStopword = stopwords.map(\.utf8.count).max() ?? 0
+
+    /// `stopwords` by their bytes.
+    fileprivate static let stopwordTable = ByteStringTable(stopwords)
 
     /// English function words and the words of news prose that say nothing about the subject.
     /// Rarer words need no list: their document frequency discounts them.
