@@ -1,6 +1,5 @@
 import Foundation
 import NewsModel
-import Synchronization
 
 /// The terms of an article that relatedness compares: words folded to a canonical form, with
 /// weights from where and how often they occur.
@@ -291,27 +290,14 @@ public enum RelatedTerms {
         }
     }
 
-    /// The term of a word with letters beyond ASCII (UTF-8): case, diacritics and width folded;
-    /// nil when it is too short or a stopword.
+    /// The term of a word with letters beyond ASCII: case, diacritics and width folded; nil when
+    /// it is too short or a stopword.
     fileprivate static func folded(_ word: UnsafeBufferPointer<UInt8>) -> String? {
-        let bytes = Array(word)
-        if let known = foldedWords.withLock({ $0[bytes] }) { return known }
         let text = String(decoding: word, as: UTF8.self)
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
-        let term = text.unicodeScalars.count >= 2 && !stopwords.contains(text) ? text : nil
-        foldedWords.withLock { cache in
-            if cache.count >= foldedWordsLimit { cache.removeAll(keepingCapacity: true) }
-            cache[bytes] = term
-        }
-        return term
+        return text.unicodeScalars.count >= 2 && !stopwords.contains(text) ? text : nil
     }
-
-    /// `folded` of the words met lately, by their bytes, for every thread: folding through
-    /// Foundation is slow, and the same words come back article after article.
-    private static let foldedWords = Mutex<[[UInt8]: String?]>([:])
-    /// Words `foldedWords` holds at most; it starts again empty when full.
-    private static let foldedWordsLimit = 50_000
 
     /// Makes a Latin plural singular by spelling alone: `-ies` → `-y`, `-s` → `` (not `-ss`,
     /// `-us`, `-is`), for words of five letters or more. Crude, but the same on both sides.
