@@ -250,7 +250,7 @@ public enum RelatedTerms {
     }
 
     /// The terms met so far, numbered in order, and the term of each word that is not ASCII
-    /// (each distinct word of a text is folded, or looked up in `foldedWords`, once).
+    /// (folding one through Foundation is slow: each distinct word is folded once).
     private struct TermTable {
         private var terms = ByteStringTable(capacity: 256)
         /// Words with letters beyond ASCII, as written.
