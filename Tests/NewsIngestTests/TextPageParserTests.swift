@@ -98,10 +98,28 @@ import Testing
         let article = try parse("no-takeaways-no-related.txt")
         #expect(article.title == "Valley orchard reports its best apple harvest in a decade")
         #expect(article.alternateTitles.isEmpty)
-        #expect(article.highlights.isEmpty)
         #expect(article.related.isEmpty)
         #expect(article.body.count == 3)
         #expect(article.body.allSatisfy { if case .paragraph = $0 { true } else { false } })
+        // Without takeaways or highlights of its own, the page's are found in its body, as a feed
+        // article's are: the quotation with its speaker first, each anchored on its own text.
+        let quote = try #require(article.highlights.first)
+        #expect(quote.kind == .quote)
+        #expect(quote.text == "It has been a remarkable year for the whole valley")
+        #expect(quote.attribution == "Orla Penn")
+        #expect(!article.highlights.contains { $0.kind == .takeaway || $0.kind == .highlight })
+        for highlight in article.highlights {
+            let anchor = try #require(highlight.anchor, "\(highlight.text) has no anchor")
+            let scalars = Array(article.body[anchor.block].plainText.unicodeScalars)
+            #expect(String(String.UnicodeScalarView(scalars[anchor.start..<anchor.end])) == highlight.text)
+        }
+    }
+
+    @Test func aPageWithItsOwnHighlightsGetsNoneFound() throws {
+        // The seed has quotations in its body too; only its own takeaways and bullets are kept.
+        let article = try TextPageParser.parse(Data(try seedText().utf8), name: "seed.txt")
+        #expect(article.highlights.map(\.kind) == [.takeaway, .takeaway, .takeaway, .takeaway,
+                                                    .highlight, .highlight, .highlight, .highlight])
     }
 
     @Test func repeatedSectionsAccumulate() throws {

@@ -273,6 +273,11 @@ extension TextPageParser {
                                             anchor: TextPageParser.anchor(of: bullet, in: body),
                                             position: highlights.count))
             }
+            // A page without takeaways or highlights of its own gets them found in its body
+            // (quotes with their speakers, key sentences), as a feed article does.
+            if highlights.isEmpty {
+                highlights = HighlightExtractor.extract(from: body, explicit: [])
+            }
             return Article(source: site, guid: TextPageParser.guid(site: site, title: title), title: title,
                            alternateTitles: uniqueAlternates, summary: summary, body: body,
                            highlights: highlights,
