@@ -73,6 +73,8 @@ struct Refresher: Sendable {
         var title: String?
         var siteURL: String?
         var fetch: FetchState
+        /// What to store as the feed's error although it was stored: a limit that cut something.
+        var problem: String?
     }
 
     /// Fetches, parses, builds articles and prepares them for the store (reading it, never
@@ -107,8 +109,17 @@ struct Refresher: Sendable {
             }
             return .parsed(ParsedFeedUpdate(
                 articles: prepared, related: RelatedStories.inputs(of: articles),
-                title: ownTitle, siteURL: parsed.link, fetch: fetch))
+                title: ownTitle, siteURL: parsed.link, fetch: fetch, problem: cutProblem(parsed)))
         }
+    }
+
+    /// The per-feed message for entries cut to the length limit, nil when none was.
+    static func cutProblem(_ parsed: ParsedFeed) -> String? {
+        guard parsed.cutEntries > 0 else { return nil }
+        let bytes = FeedLimits.default.maxEntryBytes
+        let limit = bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) bytes"
+        let what = parsed.cutEntries == 1 ? "1 article was" : "\(parsed.cutEntries) articles were"
+        return "\(what) longer than \(limit) and cut to that length"
     }
 
     /// The title readers see: the user's (or an earlier fetch's) title, else the feed's own,
@@ -154,8 +165,8 @@ struct Refresher: Sendable {
                 let relatedProblem = RelatedStories.update(store, ids: summary.ids, inputs: update.related)
                 // Without related stories the body must be read again next time, to compute them.
                 let fetch = update.fetch
-                try store.recordFetch(feed: id, etag: fetch.etag, lastModified: fetch.lastModified, error: nil,
-                                      at: date, newURL: fetch.movedTo,
+                try store.recordFetch(feed: id, etag: fetch.etag, lastModified: fetch.lastModified,
+                                      error: update.problem, at: date, newURL: fetch.movedTo,
                                       contentDigest: relatedProblem == nil ? fetch.contentDigest : nil)
                 if let movedTo = fetch.movedTo { stored.url = movedTo }
                 return RefreshReport(feed: stored, outcome: .updated(added: summary.added, updated: summary.updated),

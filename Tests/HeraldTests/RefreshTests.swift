@@ -143,6 +143,34 @@ struct RefreshTests {
         #expect(summary(allFailed) == "2 feeds: 0 updated, 0 not modified, 2 failed; 0 new articles")
     }
 
+    @Test func anArticleOverTheLengthLimitIsCutAndTheFeedSaysSo() async throws {
+        let server = try LoopbackServer()
+        let herald = try HeraldRun()
+        defer { herald.remove() }
+        // 1.5 MiB of paragraphs in one item, beside an ordinary one.
+        let paragraph = "<p>" + String(repeating: "harbour ", count: 99) + "end.</p>"
+        let huge = String(repeating: paragraph, count: (3 << 19) / paragraph.utf8.count + 1)
+        var items = TestFeeds.items(2, prefix: "big")
+        items[0].body = huge
+        try server.write("big.xml", TestFeeds.rss(title: "Big", items: items))
+        #expect(try await herald.run(["add", server.url("/big.xml").absoluteString]).status == 0)
+        let run = try await herald.run(["refresh"])
+        #expect(run.status == 0)
+        #expect(summary(run) == "1 feed: 1 updated, 0 not modified, 0 failed; 2 new articles")
+
+        let listing = try await herald.run(["feeds", "--json"])
+        let feeds = try JSONDecoder().decode([FeedRow].self, from: Data(listing.stdout.utf8))
+        #expect(feeds.first?.lastError == "1 article was longer than 1 MiB and cut to that length")
+        #expect(feeds.first?.total == 2)
+        let list = try await herald.run(["list", "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let id = try #require(rows.first { $0["title"] as? String == "big item 0" }?["id"] as? Int)
+        let show = try await herald.run(["show", String(id)])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("harbour harbour"))
+        #expect(show.stdout.utf8.count < 1 << 20 + 4096, "the body is cut to about 1 MiB")
+    }
+
     @Test func permanentRedirectMovesTheFeedTemporaryDoesNot() async throws {
         let server = try LoopbackServer()
         let herald = try HeraldRun()

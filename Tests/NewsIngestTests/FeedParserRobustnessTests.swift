@@ -97,6 +97,24 @@ import Testing
         }
     }
 
+    @Test func longEntriesAreCutToTheLimit() throws {
+        let long = String(repeating: "é", count: 700) // 1,400 bytes of UTF-8
+        let xml = """
+            <rss><channel><item><title>long</title><description>\(long)</description></item>
+            <item><title>short</title><description>short</description></item></channel></rss>
+            """
+        // 1,001 bytes ends inside an "é": the cut goes back to the character before it.
+        let feed = try FeedFixtures.parse(xml: xml, limits: FeedLimits(maxEntryBytes: 1_001))
+        #expect(feed.cutEntries == 1)
+        let cut = [feed.entries[0].contentHTML, feed.entries[0].summary].compactMap { $0 }
+        #expect(!cut.isEmpty)
+        #expect(cut.allSatisfy { $0 == String(repeating: "é", count: 500) })
+        let short = [feed.entries[1].contentHTML, feed.entries[1].summary].compactMap { $0 }
+        #expect(short.allSatisfy { $0 == "short" } && !short.isEmpty)
+        // Under the default limit nothing is cut.
+        #expect(try FeedFixtures.parse(xml: xml).cutEntries == 0)
+    }
+
     @Test func tooDeep() {
         let open = String(repeating: "<x>", count: 40)
         let close = String(repeating: "</x>", count: 40)

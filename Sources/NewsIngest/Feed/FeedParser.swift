@@ -32,7 +32,25 @@ public enum FeedParser {
             feed = try FeedXMLParser.parse(data, limits: limits)
         }
         if let baseURL { resolveRemainingLinks(in: &feed, against: baseURL.absoluteString) }
+        cutLongEntries(in: &feed, to: limits.maxEntryBytes)
         return feed
+    }
+
+    /// Cuts every entry's content and summary to at most `limit` UTF-8 bytes (on a Unicode scalar
+    /// boundary) and counts the entries cut, so one huge article cannot fill the store.
+    static func cutLongEntries(in feed: inout ParsedFeed, to limit: Int) {
+        func cut(_ text: inout String?) -> Bool {
+            guard let whole = text, whole.utf8.count > limit else { return false }
+            var end = whole.utf8.index(whole.utf8.startIndex, offsetBy: limit)
+            while end.samePosition(in: whole.unicodeScalars) == nil { end = whole.utf8.index(before: end) }
+            text = String(whole.unicodeScalars[..<end])
+            return true
+        }
+        for index in feed.entries.indices {
+            let content = cut(&feed.entries[index].contentHTML)
+            let summary = cut(&feed.entries[index].summary)
+            if content || summary { feed.cutEntries += 1 }
+        }
     }
 
     /// What a document looks like from its first bytes.

@@ -106,6 +106,8 @@ public struct ParsedFeed: Sendable {
     public var bozo: Bool
     /// What was wrong with the document when `bozo` is true.
     public var bozoMessage: String?
+    /// How many entries had their content or summary cut to `FeedLimits.maxEntryBytes`.
+    public var cutEntries: Int = 0
 
     public init(format: FeedFormat, title: String? = nil, link: String? = nil,
                 author: String? = nil, entries: [ParsedEntry] = [], bozo: Bool = false,
@@ -128,11 +130,15 @@ public struct FeedLimits: Sendable {
     public var maxEntries: Int
     /// Deepest accepted element (or JSON container) nesting, in levels.
     public var maxDepth: Int
+    /// Longest kept content or summary of one entry, in UTF-8 bytes; longer ones are cut.
+    public var maxEntryBytes: Int
 
-    public init(maxBytes: Int = 50 << 20, maxEntries: Int = 10_000, maxDepth: Int = 256) {
+    public init(maxBytes: Int = 50 << 20, maxEntries: Int = 10_000, maxDepth: Int = 256,
+                maxEntryBytes: Int = 1 << 20) {
         self.maxBytes = maxBytes
         self.maxEntries = maxEntries
         self.maxDepth = maxDepth
+        self.maxEntryBytes = maxEntryBytes
     }
 
     public static let `default` = FeedLimits()
