@@ -51,8 +51,23 @@ final class TmuxSession {
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0) } + [nil]
         defer { for p in cArgs + cEnv { free(p) } }
+        // The calling thread (a Dispatch or test worker) blocks most signals, and a spawned
+        // process inherits that mask: a tmux server started with SIGTERM blocked ignores
+        // `kill-server` (it signals itself) and lives on with the reader in its pane. Start tmux
+        // with nothing blocked and default handlers, as a shell would.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
+        let status = posix_spawn(&pid, argv[0], &actions, &attributes, &cArgs, &cEnv)
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
         var code: Int32 = 0
         while waitpid(pid, &code, 0) == -1 && errno == EINTR {}
