@@ -158,7 +158,7 @@ struct RelatedReferences<Scoring: RelatedScoring> {
 
     /// The 64-bit FNV-1a hash a variant is filed under.
     static func hash(_ variant: String) -> Int64 {
-        var hash = ContentHash()
+        var hash = StableHash()
         hash.add(bytes: variant.utf8)
         return hash.int64
     }

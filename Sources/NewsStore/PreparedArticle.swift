@@ -50,7 +50,7 @@ struct PreparedArticle: Sendable {
             body: SearchText.indexable(article.body.plainText),
             highlights: storedTexts.isEmpty ? nil : storedTexts.map(SearchText.indexable).joined(separator: "\n"))
 
-        var hash = ContentHash()
+        var hash = StableHash()
         hash.add(article.guid)
         hash.add(article.url)
         hash.add(article.title)

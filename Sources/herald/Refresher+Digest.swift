@@ -1,4 +1,5 @@
 import Foundation
+import NewsModel
 
 /// The digest `Feed.contentDigest` holds: a 200 answer whose digest equals the stored one is the
 /// body whose articles are already stored, and is not parsed again.
@@ -9,16 +10,10 @@ import Foundation
 /// collision would only delay an update until the feed changes again.
 enum ResponseDigest {
     static func of(_ body: Data, url: URL) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ bytes: UnsafeRawBufferPointer) {
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        }
-        body.withUnsafeBytes(add)
-        for text in [url.absoluteString, heraldVersion] {
-            var text = text
-            text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
-            hash = (hash ^ 0xFF) &* 0x0000_0100_0000_01b3
-        }
-        return "\(body.count)-" + String(hash, radix: 16)
+        var hash = StableHash()
+        body.withUnsafeBytes { hash.add(bytes: $0) }
+        hash.add(url.absoluteString)
+        hash.add(heraldVersion)
+        return "\(body.count)-" + String(hash.value, radix: 16)
     }
 }

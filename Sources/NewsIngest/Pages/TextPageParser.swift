@@ -87,11 +87,9 @@ public enum TextPageParser {
 
     /// The article guid of a page: `"page:"` + FNV-1a 64 of the site and title keys, in hex.
     public static func guid(site: String, title: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (TitleMatch.key(site) + "\n" + TitleMatch.key(title)).utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
+        var hash = StableHash()
+        hash.add(bytes: (TitleMatch.key(site) + "\n" + TitleMatch.key(title)).utf8)
+        let hex = String(hash.value, radix: 16)
         return "page:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
