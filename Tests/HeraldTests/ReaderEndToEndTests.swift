@@ -4,29 +4,6 @@ import Testing
 /// The real binary in tmux, on its own socket, with a temporary store (the reader issue's end-to-end runs).
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct ReaderEndToEndTests {
-    /// A temporary home with its own store; the reader runs under `sh` so the test can see what
-    /// the terminal looks like after Herald exits.
-    struct Fixture {
-        let home: URL
-        var store: String { home.appendingPathComponent("herald.db").path }
-        var sttyFile: String { home.appendingPathComponent("stty.txt").path }
-
-        init() throws { home = try HeraldBinary.temporaryDirectory() }
-
-        var environment: [String: String] {
-            ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-             "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-             "TERM": "xterm-256color", "LANG": "C.UTF-8", "HERALD": HeraldBinary.path, "STORE": store,
-             "STTY_OUT": sttyFile]
-        }
-
-        /// Starts the reader at `width` x `height`.
-        func start(width: Int = 120, height: Int = 40) throws -> TmuxSession {
-            try TmuxSession(command: ["/bin/sh", "-c", "stty -a > \"$STTY_OUT.before\"; \"$HERALD\" --store \"$STORE\"; echo \"exit=$?\"; stty -a > \"$STTY_OUT\"; echo HERALD-EXITED; sleep 30"],
-                            width: width, height: height, environment: environment)
-        }
-    }
-
     static let seedTitle = "Russia seeks veto in Ukraine security guarantees"
     static let firstTakeaway = "We cannot agree with the fact"
 
@@ -52,7 +29,8 @@ struct ReaderEndToEndTests {
     }
 
     @Test func startsOnTheSampleLibraryAndOpensAnArticle() async throws {
-        let fixture = try Fixture()
+        let fixture = try ReaderFixture()
+        defer { fixture.remove() }
         let tmux = try fixture.start()
         defer { tmux.kill() }
         let start = await tmux.waitFor(Self.seedTitle.prefix(20).description, timeout: 20)
@@ -65,7 +43,8 @@ struct ReaderEndToEndTests {
     }
 
     @Test func followsARelatedStoryAndComesBackWithBackspace() async throws {
-        let fixture = try Fixture()
+        let fixture = try ReaderFixture()
+        defer { fixture.remove() }
         let tmux = try fixture.start()
         defer { tmux.kill() }
         #expect(await tmux.waitFor("Harbor Bridge", timeout: 20).ok)
@@ -95,7 +74,8 @@ struct ReaderEndToEndTests {
     }
 
     @Test func aBookmarkedTakeawaySurvivesARestart() async throws {
-        let fixture = try Fixture()
+        let fixture = try ReaderFixture()
+        defer { fixture.remove() }
         do {
             let tmux = try fixture.start()
             defer { tmux.kill() }
@@ -116,7 +96,8 @@ struct ReaderEndToEndTests {
     }
 
     @Test func resizeKeepsThePlace() async throws {
-        let fixture = try Fixture()
+        let fixture = try ReaderFixture()
+        defer { fixture.remove() }
         let tmux = try fixture.start(width: 120, height: 40)
         defer { tmux.kill() }
         #expect(await tmux.waitFor(Self.seedTitle.prefix(20).description, timeout: 20).ok)
@@ -151,7 +132,8 @@ struct ReaderEndToEndTests {
     }
 
     @Test func quitRestoresTheTerminal() async throws {
-        let fixture = try Fixture()
+        let fixture = try ReaderFixture()
+        defer { fixture.remove() }
         let tmux = try fixture.start()
         defer { tmux.kill() }
         #expect(await tmux.waitFor("Feeds", timeout: 20).ok)
@@ -161,8 +143,6 @@ struct ReaderEndToEndTests {
         #expect(exited.screen.contains("exit=0"))
         // The screen is the shell's again (the reader's panes are gone) and the tty modes are back.
         #expect(!exited.screen.contains("Highlights"))
-        let before = try String(contentsOfFile: fixture.sttyFile + ".before", encoding: .utf8)
-        let after = try String(contentsOfFile: fixture.sttyFile, encoding: .utf8)
-        #expect(before == after, "tty modes differ after quitting")
+        #expect(try fixture.ttyRestored(), "tty modes differ after quitting")
     }
 }

@@ -6,35 +6,6 @@ import Testing
 /// and a storm of resizes.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed"))
 struct TerminalConditionsTests {
-    /// A temporary home and store; the reader runs under `sh`, which records `stty -a` before
-    /// and after it and prints its exit status.
-    struct Fixture {
-        let home: URL
-        var store: String { home.appendingPathComponent("herald.db").path }
-        var stty: String { home.appendingPathComponent("stty").path }
-
-        init() throws { home = try HeraldBinary.temporaryDirectory() }
-
-        /// Starts `herald --store STORE` after `environment` (assignments) with `redirect`.
-        func start(width: Int = 100, height: Int = 30, environment extra: String = "", redirect: String = "") throws -> TmuxSession {
-            let script = "stty -a > \"$STTY.before\"; \(extra) \"$HERALD\" --store \"$STORE\" \(redirect); "
-                + "echo \"exit=$?\"; stty -a > \"$STTY.after\"; echo HERALD-EXITED; sleep 60"
-            let environment = ["HOME": home.path, "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-                               "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-                               "TERM": "xterm-256color", "LANG": "C.UTF-8", "HERALD": HeraldBinary.path,
-                               "STORE": store, "STTY": stty]
-            return try TmuxSession(command: ["/bin/sh", "-c", script], width: width, height: height, environment: environment)
-        }
-
-        /// True when the tty modes after the reader are those before it.
-        func ttyRestored() throws -> Bool {
-            try String(contentsOfFile: stty + ".before", encoding: .utf8)
-                == String(contentsOfFile: stty + ".after", encoding: .utf8)
-        }
-
-        func remove() { try? FileManager.default.removeItem(at: home) }
-    }
-
     /// The screen's non-blank lines.
     static func lines(_ screen: String) -> [String] {
         screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -42,9 +13,9 @@ struct TerminalConditionsTests {
 
     /// Runs the reader where it cannot start; returns the screen once the shell has finished.
     func refusedStart(environment: String = "", redirect: String = "") async throws -> (lines: [String], restored: Bool) {
-        let fixture = try Fixture()
+        let fixture = try ReaderFixture()
         defer { fixture.remove() }
-        let tmux = try fixture.start(environment: environment, redirect: redirect)
+        let tmux = try fixture.start(width: 100, height: 30, environment: environment, redirect: redirect)
         defer { tmux.kill() }
         let done = await tmux.waitFor("HERALD-EXITED", timeout: 20)
         #expect(done.ok, "the shell did not finish:\n\(done.screen)")
@@ -80,7 +51,7 @@ struct TerminalConditionsTests {
     /// curly apostrophe from the seed article reach the screen intact.
     @Test(arguments: ["LANG=C LC_ALL=POSIX", "LANG=C LC_ALL=C"])
     func nonUTF8LocaleStillDrawsUTF8(locale: String) async throws {
-        let fixture = try Fixture()
+        let fixture = try ReaderFixture()
         defer { fixture.remove() }
         let tmux = try fixture.start(width: 120, height: 40, environment: locale)
         defer { tmux.kill() }
@@ -103,9 +74,9 @@ struct TerminalConditionsTests {
     /// SIGTERM and SIGHUP end the reader with the terminal restored (as `q` does).
     @Test(arguments: [SIGTERM, SIGHUP])
     func signalRestoresTheTerminal(signal: Int32) async throws {
-        let fixture = try Fixture()
+        let fixture = try ReaderFixture()
         defer { fixture.remove() }
-        let tmux = try fixture.start()
+        let tmux = try fixture.start(width: 100, height: 30)
         defer { tmux.kill() }
         #expect(await tmux.waitFor("Feeds", timeout: 20).ok)
         let shell = try #require(pid_t(try tmux.tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"])
@@ -136,7 +107,7 @@ struct TerminalConditionsTests {
     /// Forty resizes in quick succession, down to 1x1 and back: the reader survives and its
     /// final screen is the one a reader started at that size draws.
     @Test func resizeStormLeavesACorrectScreen() async throws {
-        let fixture = try Fixture()
+        let fixture = try ReaderFixture()
         defer { fixture.remove() }
         let tmux = try fixture.start(width: 100, height: 30)
         defer { tmux.kill() }
@@ -151,7 +122,7 @@ struct TerminalConditionsTests {
 
         // A reader started fresh at 100x30 on a new store (the same sample library) draws the
         // reference screen.
-        let reference = try Fixture()
+        let reference = try ReaderFixture()
         defer { reference.remove() }
         let fresh = try reference.start(width: 100, height: 30)
         defer { fresh.kill() }
