@@ -95,18 +95,14 @@ import Testing
         // A store with the sample library and some reader state in it.
         let created = try await HeraldBinary.run(["list", "--store", storePath], home: home)
         #expect(created.status == 0, "\(created.stderr)")
-        let (readID, starredID, bookmarkID): (ArticleID, ArticleID, BookmarkID)
+        let state: ReaderState
         let samples: Int
         do {
             let store = try NewsStore.open(path: storePath)
             samples = try store.headlineCount(.all)
             let rows = try store.headlines(.all, offset: 0, limit: 3)
             try #require(rows.count == 3)
-            readID = rows[0].id
-            starredID = rows[1].id
-            try store.setRead(readID, true)
-            try store.setStarred(starredID, true)
-            bookmarkID = try store.addBookmark(Bookmark(articleID: rows[2].id, kind: .passage, text: "kept through every kill", note: "a note"))
+            state = try ReaderState(marking: rows, in: store, bookmarkText: "kept through every kill")
         }
         let pages = home.appendingPathComponent("pages")
         try Self.writePages(count: 300, into: pages)
@@ -120,11 +116,7 @@ import Testing
             if round % 10 == 9 || round == 49 {
                 let store = try NewsStore.open(path: storePath)
                 #expect(try store.integrityCheck() == [], "round \(round)")
-                #expect(try store.article(id: readID)?.isRead == true, "round \(round): read state lost")
-                #expect(try store.article(id: starredID)?.isStarred == true, "round \(round): star lost")
-                let marks = try store.bookmarks(matching: "kept through every kill", tag: nil)
-                #expect(marks.map(\.bookmark.id) == [bookmarkID], "round \(round): bookmark lost")
-                #expect(marks.first?.bookmark.note == "a note")
+                try state.expectKept(in: store, "round \(round)")
             }
         }
         // Most runs must really have died mid-way, or the test proves nothing.
@@ -181,7 +173,7 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
 
         // Reader state on refreshed articles, which every later refresh lists again.
-        let (readID, starredID, bookmarkID): (ArticleID, ArticleID, BookmarkID)
+        let state: ReaderState
         let before: Int
         do {
             let store = try NewsStore.open(path: storePath)
@@ -189,11 +181,7 @@ import Testing
             let feed = try #require(try store.feed(url: server.url("/k7.xml").absoluteString)?.id)
             let rows = try store.headlines(.feed(feed), offset: 0, limit: 3)
             try #require(rows.count >= 3)
-            readID = rows[0].id
-            starredID = rows[1].id
-            try store.setRead(readID, true)
-            try store.setStarred(starredID, true)
-            bookmarkID = try store.addBookmark(Bookmark(articleID: rows[2].id, kind: .passage, text: "kept through every refresh kill"))
+            state = try ReaderState(marking: rows, in: store, bookmarkText: "kept through every refresh kill")
         }
 
         var killed = 0, killedMidWrite = 0
@@ -213,10 +201,7 @@ import Testing
             if round % 4 == 0 {
                 let store = try NewsStore.open(path: storePath)
                 #expect(try store.integrityCheck() == [], "round \(round)")
-                #expect(try store.article(id: readID)?.isRead == true, "round \(round): read state lost")
-                #expect(try store.article(id: starredID)?.isStarred == true, "round \(round): star lost")
-                let marks = try store.bookmarks(matching: "kept through every refresh kill", tag: nil)
-                #expect(marks.map(\.bookmark.id) == [bookmarkID], "round \(round): bookmark lost")
+                try state.expectKept(in: store, "round \(round)")
                 #expect(try store.headlineCount(.all) >= before, "round \(round): articles lost")
             }
         }
@@ -229,7 +214,36 @@ import Testing
         #expect(try store.integrityCheck() == [])
         #expect(try store.headlineCount(.all) == before + feeds * rounds * newPerRound)
         #expect(try store.feeds().allSatisfy { $0.feed.lastError == nil })
-        #expect(try store.article(id: readID)?.isRead == true)
-        #expect(try store.article(id: starredID)?.isStarred == true)
+        try state.expectKept(in: store, "after the last refresh")
+    }
+}
+
+/// Read, star and bookmark state put on three articles before a kill test, checked after kills.
+struct ReaderState {
+    let readID: ArticleID
+    let starredID: ArticleID
+    let bookmarkID: BookmarkID
+    /// The bookmarked passage, also what finds the bookmark again.
+    let bookmarkText: String
+    static let note = "a note"
+
+    /// Marks `rows[0]` read and `rows[1]` starred, and bookmarks a passage of `rows[2]` with a note.
+    init(marking rows: [Headline], in store: NewsStore, bookmarkText: String) throws {
+        readID = rows[0].id
+        starredID = rows[1].id
+        self.bookmarkText = bookmarkText
+        try store.setRead(readID, true)
+        try store.setStarred(starredID, true)
+        bookmarkID = try store.addBookmark(Bookmark(articleID: rows[2].id, kind: .passage, text: bookmarkText,
+                                                    note: Self.note))
+    }
+
+    /// Expects the read flag, the star, and the bookmark with its note all still stored.
+    func expectKept(in store: NewsStore, _ context: String) throws {
+        #expect(try store.article(id: readID)?.isRead == true, "\(context): read state lost")
+        #expect(try store.article(id: starredID)?.isStarred == true, "\(context): star lost")
+        let marks = try store.bookmarks(matching: bookmarkText, tag: nil)
+        #expect(marks.map(\.bookmark.id) == [bookmarkID], "\(context): bookmark lost")
+        #expect(marks.first?.bookmark.note == Self.note, "\(context): bookmark note lost")
     }
 }
