@@ -73,10 +73,8 @@ struct RelatedReferences<Scoring: RelatedScoring> {
         -> [String: (id: Int64, title: String)] {
         guard !urls.isEmpty else { return [:] }
         var newest: [String: (id: Int64, title: String, date: Double)] = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT a.url, a.id, a.title, a.sortDate FROM json_each(?) j JOIN article a ON a.url = j.value
-            WHERE a.id <> ?
-            """), arguments: [RelatedJSON.array(urls), article.rawValue])
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: HotQuery.articlesAtURLs.sql),
+                                       arguments: [RelatedJSON.array(urls), article.rawValue])
         while let row = try rows.next() {
             let url: String = row[0], id: Int64 = row[1], date: Double = row[3]
             if let known = newest[url], (known.date, known.id) > (date, id) { continue }
