@@ -1,4 +1,5 @@
 import Foundation
+import NewsModel
 
 /// Text as the full-text index sees it, and user queries turned into safe FTS5 expressions.
 ///
@@ -54,6 +55,40 @@ enum SearchText {
             out.append(contentsOf: bytes[copied...])
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+
+    /// `indexable(blocks.plainText)`, without joining the text of each block first: pieces
+    /// without CJK (nearly all) are appended as they are. `capacity` is the expected size of
+    /// the result, in UTF-8 bytes.
+    static func indexable(_ blocks: [Block], capacity: Int = 0) -> String {
+        var out = "", block = ""
+        out.reserveCapacity(capacity)
+        for item in blocks {
+            block.removeAll(keepingCapacity: true)
+            switch item {
+            case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
+                for span in spans { block.append(indexable(span.text)) }
+            case .heading(_, let text), .preformatted(let text):
+                block.append(indexable(text))
+            case .image(let alt, _):
+                block.append(indexable(alt))
+            case .table(let rows):
+                for (row, cells) in rows.enumerated() {
+                    if row > 0 { block.append("\n") }
+                    for (column, cell) in cells.enumerated() {
+                        if column > 0 { block.append(" | ") }
+                        block.append(indexable(cell))
+                    }
+                }
+            case .rule:
+                break
+            }
+            // `plainText` skips empty blocks and puts a blank line between the others.
+            guard !block.isEmpty else { continue }
+            if !out.isEmpty { out.append("\n\n") }
+            out.append(block)
+        }
+        return out
     }
 
     /// The fence in UTF-8.
