@@ -32,6 +32,12 @@ enum SearchText {
             var copied = 0 // bytes of `bytes` already in `out`
             var index = 0
             while index < bytes.count {
+                // Eight ASCII bytes at a time, when there are eight.
+                if index + 8 <= bytes.count, let base = bytes.baseAddress,
+                   UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
                 let lead = bytes[index]
                 guard lead >= 0xE2 else {
                     index += 1
