@@ -67,34 +67,46 @@ enum SearchText {
     /// without CJK (nearly all) are appended as they are. `capacity` is the expected size of
     /// the result, in UTF-8 bytes.
     static func indexable(_ blocks: [Block], capacity: Int = 0) -> String {
-        var out = "", block = ""
+        var out = ""
         out.reserveCapacity(capacity)
-        for item in blocks {
-            block.removeAll(keepingCapacity: true)
-            switch item {
+        for block in blocks where !isEmpty(block) {
+            // `plainText` skips empty blocks and puts a blank line between the others.
+            if !out.isEmpty { out.append("\n\n") }
+            switch block {
             case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
-                for span in spans { block.append(indexable(span.text)) }
+                for span in spans { out.append(indexable(span.text)) }
             case .heading(_, let text), .preformatted(let text):
-                block.append(indexable(text))
+                out.append(indexable(text))
             case .image(let alt, _):
-                block.append(indexable(alt))
+                out.append(indexable(alt))
             case .table(let rows):
                 for (row, cells) in rows.enumerated() {
-                    if row > 0 { block.append("\n") }
+                    if row > 0 { out.append("\n") }
                     for (column, cell) in cells.enumerated() {
-                        if column > 0 { block.append(" | ") }
-                        block.append(indexable(cell))
+                        if column > 0 { out.append(" | ") }
+                        out.append(indexable(cell))
                     }
                 }
             case .rule:
                 break
             }
-            // `plainText` skips empty blocks and puts a blank line between the others.
-            guard !block.isEmpty else { continue }
-            if !out.isEmpty { out.append("\n\n") }
-            out.append(block)
         }
         return out
+    }
+
+    /// Whether the `plainText` of `block` is empty.
+    private static func isEmpty(_ block: Block) -> Bool {
+        switch block {
+        case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
+            return spans.allSatisfy { $0.text.isEmpty }
+        case .heading(_, let text), .preformatted(let text), .image(let text, _):
+            return text.isEmpty
+        case .table(let rows):
+            // Rows are joined by line breaks and cells by " | ": only one row of at most one empty cell is empty.
+            return rows.isEmpty || rows.count == 1 && rows[0].count <= 1 && (rows[0].first?.isEmpty ?? true)
+        case .rule:
+            return true
+        }
     }
 
     /// The fence in UTF-8.
