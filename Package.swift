@@ -17,9 +17,11 @@ let package = Package(
         .target(name: "NewsModel"),
         // zlib, which NewsStore uses to compress stored article bodies.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libdeflate, which writes those bodies' zlib streams ~2x faster than zlib.
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         // The SQLite store: the only module that talks SQL.
         .target(name: "NewsStore", dependencies: [
-            "NewsModel", "CZlib",
+            "NewsModel", "CZlib", "CLibDeflate",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // libxml2 seen from Swift (SAX2 push parser, HTML parser).

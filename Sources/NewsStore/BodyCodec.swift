@@ -77,7 +77,7 @@ enum BodyCodec {
     /// The binary encoding of `blocks`.
     static func encode(_ blocks: [Block]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(blocks.count * 160)
+        out.reserveCapacity(encodedSizeEstimate(blocks))
         for block in blocks {
             switch block {
             case .paragraph(let spans):
@@ -165,6 +165,28 @@ enum BodyCodec {
     }
 
     // MARK: Writing primitives
+
+    /// About the size of `encode(blocks)` in bytes (its text plus a few bytes per field), so
+    /// that the encoding is written without growing its buffer again and again.
+    private static func encodedSizeEstimate(_ blocks: [Block]) -> Int {
+        var size = 0
+        for block in blocks {
+            switch block {
+            case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
+                for span in spans { size += span.text.utf8.count + (span.link?.utf8.count ?? 0) + 4 }
+            case .heading(_, let text), .preformatted(let text), .image(let text, _):
+                size += text.utf8.count
+            case .table(let rows):
+                for row in rows {
+                    for cell in row { size += cell.utf8.count + 2 }
+                }
+            case .rule:
+                break
+            }
+            size += 16
+        }
+        return size
+    }
 
     private static func appendSpans(_ spans: [Span], to out: inout [UInt8]) {
         appendVarint(UInt64(spans.count), to: &out)

@@ -38,14 +38,34 @@ public struct RelatedInput: Sendable {
 
     /// The input of `article`, stored as `id`.
     public init(id: ArticleID, article: Article, scoring: some RelatedScoring) {
+        self.init(id: id, termWeights: scoring.termWeights(of: article), links: Self.links(of: article))
+    }
+
+    /// The distinct links of the body of `article`, in order, other than to its own page.
+    ///
+    /// Most bodies have a few links: they are compared one by one, and hashed into a set only
+    /// past `linksCompared` (hashing a URL costs more than comparing it with a dozen others).
+    static func links(of article: Article) -> [String] {
+        let linksCompared = 16
         var links: [String] = []
-        var seen: Set<String> = article.url.map { [$0] } ?? []
+        var seen: Set<String> = []
         for block in article.body {
-            for span in block.links {
-                if let link = span.link, seen.insert(link).inserted { links.append(link) }
+            switch block {
+            case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
+                for span in spans {
+                    guard let link = span.link, link != article.url else { continue }
+                    if links.count < linksCompared {
+                        if !links.contains(link) { links.append(link) }
+                    } else {
+                        if seen.isEmpty { seen = Set(links) }
+                        if seen.insert(link).inserted { links.append(link) }
+                    }
+                }
+            case .heading, .preformatted, .image, .table, .rule:
+                continue
             }
         }
-        self.init(id: id, termWeights: scoring.termWeights(of: article), links: links)
+        return links
     }
 }
 

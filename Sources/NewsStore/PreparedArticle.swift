@@ -47,7 +47,7 @@ struct PreparedArticle: Sendable {
         searchDocument = SearchDocument(
             title: SearchText.indexable(([article.title] + article.alternateTitles).joined(separator: "\n")),
             summary: article.summary.map(SearchText.indexable),
-            body: SearchText.indexable(article.body.plainText),
+            body: SearchText.indexable(article.body, capacity: encodedBody.count),
             highlights: storedTexts.isEmpty ? nil : storedTexts.map(SearchText.indexable).joined(separator: "\n"))
 
         var hash = StableHash()
@@ -131,19 +131,35 @@ extension Article {
     }
 
     /// True when no text of the article holds anything `TextSanitizer.clean` would change.
+    /// (Loops, not `allSatisfy` closures: this runs on every article, and closures over blocks
+    /// copied each one.)
     private var isClean: Bool {
-        let clean = { CleanText.isClean($0) }, text = { CleanText.isClean($0, keepingNewlines: true) }
-        return clean(source) && clean(title) && alternateTitles.allSatisfy(clean)
-            && [url, guid, author].allSatisfy { $0.map(clean) ?? true } && (summary.map(text) ?? true)
-            && body.allSatisfy(\.isClean)
-            && highlights.allSatisfy { text($0.text) && ($0.attribution.map(clean) ?? true) }
-            && related.allSatisfy { clean($0.title) && [$0.url, $0.source].allSatisfy { $0.map(clean) ?? true } }
+        guard CleanText.isClean(source), CleanText.isClean(title), CleanText.isClean(url),
+              CleanText.isClean(guid), CleanText.isClean(author),
+              summary.map({ CleanText.isClean($0, keepingNewlines: true) }) ?? true else { return false }
+        for title in alternateTitles where !CleanText.isClean(title) { return false }
+        for block in body where !block.isClean { return false }
+        for highlight in highlights {
+            guard CleanText.isClean(highlight.text, keepingNewlines: true),
+                  CleanText.isClean(highlight.attribution) else { return false }
+        }
+        for link in related {
+            guard CleanText.isClean(link.title), CleanText.isClean(link.url),
+                  CleanText.isClean(link.source) else { return false }
+        }
+        return true
     }
 
     /// A guid or URL cleaned and trimmed; nil when nothing is left (an empty guid identifies nothing).
     private static func identifier(_ text: String) -> String? {
-        let cleaned = TextSanitizer.clean(text, keepNewlines: false).trimmingCharacters(in: .whitespaces)
-        return cleaned.isEmpty ? nil : cleaned
+        let cleaned = CleanText.isClean(text) ? text : TextSanitizer.clean(text, keepNewlines: false)
+        // Nearly every identifier starts and ends with a character that is no space: nothing to trim.
+        guard let first = cleaned.utf8.first, let last = cleaned.utf8.last else { return nil }
+        if first < 0x80 && first != UInt8(ascii: " ") && last < 0x80 && last != UInt8(ascii: " ") {
+            return cleaned
+        }
+        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
     }
 }
 
@@ -159,21 +175,23 @@ extension Highlight {
 extension Block {
     /// True when no text of the block holds anything `TextSanitizer.clean` would change.
     var isClean: Bool {
-        let clean = { CleanText.isClean($0) }, text = { CleanText.isClean($0, keepingNewlines: true) }
-        let spansClean = { (spans: [Span]) in spans.allSatisfy { text($0.text) && ($0.link.map(clean) ?? true) } }
         switch self {
         case .paragraph(let spans), .listItem(let spans, _, _):
-            return spansClean(spans)
+            return CleanText.isClean(spans)
         case .heading(_, let heading):
-            return clean(heading)
+            return CleanText.isClean(heading)
         case .preformatted(let preformatted):
-            return text(preformatted)
+            return CleanText.isClean(preformatted, keepingNewlines: true)
         case .quote(let spans, let attribution):
-            return spansClean(spans) && (attribution.map(text) ?? true)
+            return CleanText.isClean(spans)
+                && (attribution.map { CleanText.isClean($0, keepingNewlines: true) } ?? true)
         case .image(let alt, let url):
-            return clean(alt) && (url.map(clean) ?? true)
+            return CleanText.isClean(alt) && CleanText.isClean(url)
         case .table(let rows):
-            return rows.allSatisfy { $0.allSatisfy(text) }
+            for row in rows {
+                for cell in row where !CleanText.isClean(cell, keepingNewlines: true) { return false }
+            }
+            return true
         case .rule:
             return true
         }
@@ -216,19 +234,57 @@ enum CleanText {
     /// (tabs, carriage returns and, unless `keepingNewlines`, line feeds included), DEL, C1
     /// controls, bidi controls, the zero-width joiner and the interlinear annotation controls.
     /// Looks at bytes, decoding only the lead bytes of those characters (0xC2, 0xD8, 0xE2, 0xEF).
+    ///
+    /// Eight bytes at a time are let through at once when none of them is a control, DEL or
+    /// beyond ASCII; the others are looked at one by one.
     static func isClean(_ text: String, keepingNewlines: Bool = false) -> Bool {
+        if let clean = text.utf8.withContiguousStorageIfAvailable({ isClean($0, keepingNewlines: keepingNewlines) }) {
+            return clean
+        }
         var text = text
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            var index = 0
-            while index < count {
+        return text.withUTF8 { isClean($0, keepingNewlines: keepingNewlines) }
+    }
+
+    /// `isClean` of an optional text that is not a body text (line feeds count): true for nil.
+    static func isClean(_ text: String?) -> Bool {
+        text.map { isClean($0) } ?? true
+    }
+
+    /// True when the texts (with line feeds) and links of `spans` are clean.
+    static func isClean(_ spans: [Span]) -> Bool {
+        for span in spans {
+            guard isClean(span.text, keepingNewlines: true), isClean(span.link) else { return false }
+        }
+        return true
+    }
+
+    private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>, keepingNewlines: Bool) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count && isPlainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let end = min(index + 8, count)
+            while index < end {
                 let byte = bytes[index]
                 if byte < 0x20 && !(keepingNewlines && byte == 0x0A) || byte == 0x7F { return false }
                 if byte >= 0xC2 && !isCleanSequence(bytes, at: index) { return false }
                 index += 1
             }
-            return true
         }
+        return true
+    }
+
+    /// Whether all eight bytes of `word` are printable ASCII (0x20 to 0x7E).
+    private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+        let below0x20 = (word &- 0x20 &* ones) & ~word & highBits   // nonzero when a byte < 0x20 (or > 0x7F)
+        let del = word ^ (0x7F &* ones)
+        let isDEL = (del &- ones) & ~del & highBits                  // nonzero when a byte is 0x7F
+        return (word & highBits) | below0x20 | isDEL == 0
     }
 
     /// Whether the character starting at `index` (a lead byte) is one `clean` keeps.

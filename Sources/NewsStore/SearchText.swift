@@ -1,4 +1,5 @@
 import Foundation
+import NewsModel
 
 /// Text as the full-text index sees it, and user queries turned into safe FTS5 expressions.
 ///
@@ -31,6 +32,12 @@ enum SearchText {
             var copied = 0 // bytes of `bytes` already in `out`
             var index = 0
             while index < bytes.count {
+                // Eight ASCII bytes at a time, when there are eight.
+                if index + 8 <= bytes.count, let base = bytes.baseAddress,
+                   UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
                 let lead = bytes[index]
                 guard lead >= 0xE2 else {
                     index += 1
@@ -54,6 +61,52 @@ enum SearchText {
             out.append(contentsOf: bytes[copied...])
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+
+    /// `indexable(blocks.plainText)`, without joining the text of each block first: pieces
+    /// without CJK (nearly all) are appended as they are. `capacity` is the expected size of
+    /// the result, in UTF-8 bytes.
+    static func indexable(_ blocks: [Block], capacity: Int = 0) -> String {
+        var out = ""
+        out.reserveCapacity(capacity)
+        for block in blocks where !isEmpty(block) {
+            // `plainText` skips empty blocks and puts a blank line between the others.
+            if !out.isEmpty { out.append("\n\n") }
+            switch block {
+            case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
+                for span in spans { out.append(indexable(span.text)) }
+            case .heading(_, let text), .preformatted(let text):
+                out.append(indexable(text))
+            case .image(let alt, _):
+                out.append(indexable(alt))
+            case .table(let rows):
+                for (row, cells) in rows.enumerated() {
+                    if row > 0 { out.append("\n") }
+                    for (column, cell) in cells.enumerated() {
+                        if column > 0 { out.append(" | ") }
+                        out.append(indexable(cell))
+                    }
+                }
+            case .rule:
+                break
+            }
+        }
+        return out
+    }
+
+    /// Whether the `plainText` of `block` is empty.
+    private static func isEmpty(_ block: Block) -> Bool {
+        switch block {
+        case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
+            return spans.allSatisfy { $0.text.isEmpty }
+        case .heading(_, let text), .preformatted(let text), .image(let text, _):
+            return text.isEmpty
+        case .table(let rows):
+            // Rows are joined by line breaks and cells by " | ": only one row of at most one empty cell is empty.
+            return rows.isEmpty || rows.count == 1 && rows[0].count <= 1 && (rows[0].first?.isEmpty ?? true)
+        case .rule:
+            return true
+        }
     }
 
     /// The fence in UTF-8.

@@ -1,46 +1,40 @@
+import CLibDeflate
 import CZlib
 
-/// A reusable zlib compressor for small buffers (article bodies of a few KB).
+/// A reusable compressor of small buffers (article bodies of a few KB) into zlib streams.
 ///
-/// zlib sets up ~270 KB of state per stream: one `Deflater` per import, reset between bodies,
-/// keeps that cost out of every body (it was half of an import's compression time).
-/// Not thread-safe: use one per thread.
+/// Writes with libdeflate, which compresses a whole buffer at once: on the c200 bodies at level
+/// 1 it took half of zlib's time and wrote 2.4% fewer bytes. Its zlib streams are ordinary
+/// ones, read back by `Zlib.decompress` (zlib). One compressor per import keeps the allocation
+/// of its state out of every body. Not thread-safe: use one per thread.
 final class Deflater {
-    /// Fastest deflate level: on article bodies it keeps ~97% of level 6's gain at ~80% of the time.
+    /// Fastest level, as zlib's was: on article bodies it keeps most of the gain of the default
+    /// level at a fraction of the time.
     static let level: Int32 = 1
 
-    private let stream: UnsafeMutablePointer<z_stream>
-    private let isReady: Bool
+    private let compressor: OpaquePointer?
 
     init() {
-        // zlib keeps the stream's address: it must not move, hence the manual allocation.
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        isReady = deflateInit_(stream, Self.level, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        compressor = libdeflate_alloc_compressor(Self.level)
     }
 
     deinit {
-        if isReady { deflateEnd(stream) }
-        stream.deinitialize(count: 1)
-        stream.deallocate()
+        libdeflate_free_compressor(compressor)
     }
 
-    /// The zlib stream of `input`, or nil if zlib failed.
+    /// The zlib stream of `input`, or nil if it could not be made.
     func compress(_ input: [UInt8]) -> [UInt8]? {
-        guard isReady, deflateReset(stream) == Z_OK else { return nil }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(stream, uLong(input.count))))
-        let status = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.pointee.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.pointee.avail_in = uInt(source.count)
-                stream.pointee.next_out = target.baseAddress
-                stream.pointee.avail_out = uInt(target.count)
-                return deflate(stream, Z_FINISH)
+        guard let compressor else { return nil }
+        let bound = libdeflate_zlib_compress_bound(compressor, input.count)
+        var written = 0
+        let output = [UInt8](unsafeUninitializedCapacity: bound) { target, count in
+            written = input.withUnsafeBytes { source in
+                libdeflate_zlib_compress(compressor, source.baseAddress, source.count,
+                                         target.baseAddress, target.count)
             }
+            count = written
         }
-        guard status == Z_STREAM_END else { return nil }
-        output.removeSubrange(Int(stream.pointee.total_out)...)
-        return output
+        return written > 0 ? output : nil
     }
 }
 

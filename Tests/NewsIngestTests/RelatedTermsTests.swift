@@ -49,4 +49,29 @@ import Testing
         #expect(weights.count == RelatedTerms.bodyTermLimit)
         #expect(weights["w0"] != nil && weights["w\(RelatedTerms.bodyTermLimit)"] == nil)
     }
+
+    /// Words of Latin-1, Latin Extended-A and Cyrillic letters are folded letter by letter from a
+    /// table: for every pair of those letters (and a few ASCII ones), the term must be what
+    /// Foundation makes of the whole word.
+    @Test func lettersFoldedOneByOneFoldAsTheWholeWord() {
+        let blocks: [ClosedRange<UInt32>] = [0xC0...0x17F, 0x400...0x4FF]
+        let letters = blocks.joined().compactMap(Unicode.Scalar.init).filter(\.properties.isAlphabetic)
+            + Array("aZis9".unicodeScalars)
+        var mismatches: [String] = []
+        for first in letters {
+            for second in letters {
+                let word = "q" + String(first) + String(second)
+                let expected = word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive],
+                                            locale: nil).lowercased()
+                if RelatedTerms.terms(of: word) != [expected] { mismatches.append(word) }
+            }
+        }
+        #expect(letters.count > 400)
+        #expect(mismatches.isEmpty, "\(mismatches.count) words, such as \(mismatches.prefix(10))")
+    }
+
+    /// A word with a combining mark or a letter of another script is folded by Foundation whole.
+    @Test func otherWordsAreFoldedWhole() {
+        #expect(RelatedTerms.terms(of: "Cafe\u{301} Ελλάδα ＴＯＫＹＯ Straße") == ["cafe", "ελλαδα", "tokyo", "strasse"])
+    }
 }

@@ -47,6 +47,26 @@ import Testing
         #expect(SearchText.matchExpression(for: "   ") == nil)
     }
 
+    /// The body's index text, made block by block, is the fenced `plainText` of the body:
+    /// empty blocks (and tables that join to nothing) are skipped, others get a blank line.
+    @Test func bodyTextIsTheFencedPlainText() {
+        let blocks: [Block] = [
+            .rule, .paragraph([]), .paragraph([Span(""), Span("")]),
+            .heading(level: 1, text: "Harbor 港"), .paragraph([Span("A “bridge” "), Span("日本", link: "https://x/"), Span("語.")]),
+            .table([]), .table([[]]), .table([[""]]), .table([["", ""]]), .table([[], []]),
+            .table([["a", "港"], ["c"]]), .image(alt: "", url: "https://img/"), .image(alt: "alt 画", url: nil),
+            .quote([Span("quoted\nlines")], attribution: "someone"), .listItem([Span("item")], depth: 1, number: 2),
+            .preformatted("  code\n  港"), .rule,
+        ]
+        for end in blocks.indices {
+            for start in 0...end {
+                let slice = Array(blocks[start...end])
+                #expect(SearchText.indexable(slice) == SearchText.indexable(slice.plainText), "\(slice)")
+            }
+        }
+        #expect(SearchText.indexable([Block]()) == "")
+    }
+
     @Test func snippetsLoseFencesAndLineBreaks() {
         #expect(SearchText.displaySnippet("\u{200B}日\u{200B}[\u{200B}本\u{200B}]\n\nnext  line") == "日[本] next line")
     }

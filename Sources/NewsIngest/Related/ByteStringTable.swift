@@ -37,22 +37,25 @@ struct ByteStringTable: Sendable {
         }
     }
 
-    /// The number of `key`, nil when it is not in the table.
-    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        find(key, hash: Self.hash(key)).index
+    /// The number of `key`, nil when it is not in the table. `hash` is `Self.hash(key)`, when
+    /// the caller has it already.
+    func index(of key: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> Int? {
+        find(key, hash: hash ?? Self.hash(key)).index
     }
 
-    /// The number of `key`, which is added when it is new.
-    mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        let hash = Self.hash(key)
+    /// The number of `key`, which is added when it is new (`inserted`). `hash` is
+    /// `Self.hash(key)`, when the caller has it already.
+    @discardableResult
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil) -> (index: Int, inserted: Bool) {
+        let hash = hash ?? Self.hash(key)
         let (slot, found) = find(key, hash: hash)
-        if let found { return found }
+        if let found { return (found, false) }
         storage.append(contentsOf: key)
         ends.append(storage.count)
         hashes.append(hash)
         slots[slot] = Int32(truncatingIfNeeded: ends.count)
         if 2 * ends.count > slots.count { grow() }
-        return ends.count - 1
+        return (ends.count - 1, true)
     }
 
     /// Key number `index` as a string.
@@ -81,7 +84,10 @@ struct ByteStringTable: Sendable {
         guard let keyBase = key.baseAddress else { return true }
         return storage.withUnsafeBufferPointer { stored in
             guard let storedBase = stored.baseAddress else { return false }
-            return memcmp(storedBase + start, keyBase, key.count) == 0
+            // Words are short: a loop beats a call to memcmp.
+            guard key.count <= 16 else { return memcmp(storedBase + start, keyBase, key.count) == 0 }
+            for offset in 0..<key.count where storedBase[start + offset] != keyBase[offset] { return false }
+            return true
         }
     }
 
@@ -98,7 +104,7 @@ struct ByteStringTable: Sendable {
 
     /// FNV-1a, 64 bits: fast on the short keys of words. Its low bits depend only on the low
     /// bits of the bytes, so the high half is folded into them (slots are picked by low bits).
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in key { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         return hash ^ (hash >> 32)

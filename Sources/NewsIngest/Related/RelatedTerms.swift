@@ -139,7 +139,7 @@ public enum RelatedTerms {
     /// Splits UTF-8 text into words and runs of spaceless scalars, reusing its buffers from one
     /// text to the next. A text can come in pieces (`scan` each, then `finish`).
     private struct TermScanner {
-        /// The current word as UTF-8, ASCII letters already lowercased.
+        /// The current word as UTF-8, as written (`endWord` lowercases its ASCII letters).
         private var word: [UInt8] = []
         private var isASCII = true
         /// The last scalar of the current spaceless run (UTF-8), then the next one while its
@@ -165,17 +165,38 @@ public enum RelatedTerms {
         /// Hands `sink` the tokens that end in `text`; the last one may go on in the next piece
         /// of the text.
         mutating func scan(_ text: String, into sink: inout some TokenSink) {
-            let asciiWordBytes = RelatedTerms.asciiWordBytes
+            let isASCIIWordByte = RelatedTerms.isASCIIWordByte
             var text = text
             text.withUTF8 { bytes in
                 var index = 0
                 while index < bytes.count && !isStopped {
                     let byte = bytes[index]
                     if byte < 0x80 {
-                        index += 1
                         if spacelessCount > 0 { endSpaceless(into: &sink) }
-                        let wordByte = asciiWordBytes[Int(byte)]
-                        if wordByte != 0 { word.append(wordByte) } else { endWord(into: &sink) }
+                        guard isASCIIWordByte[Int(byte)] else {
+                            endWord(into: &sink)
+                            index += 1
+                            continue
+                        }
+                        // A run of ASCII letters and digits, taken at once.
+                        let start = index
+                        index += 1
+                        while index < bytes.count && bytes[index] < 0x80 && isASCIIWordByte[Int(bytes[index])] {
+                            index += 1
+                        }
+                        let run = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                        if word.isEmpty && index < bytes.count && bytes[index] < 0x80 {
+                            // The run is the whole word (most are): handed out from a scratch copy.
+                            let taken = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: run.count) { scratch in
+                                for (offset, byte) in run.enumerated() {
+                                    scratch[offset] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                                }
+                                return sink.take(scratch, .asciiWord)
+                            }
+                            if !taken { isStopped = true }
+                        } else {
+                            word.append(contentsOf: run)
+                        }
                         continue
                     }
                     // A multi-byte scalar (a String's UTF-8 is always valid).
@@ -219,7 +240,12 @@ public enum RelatedTerms {
         private mutating func endWord(into sink: inout some TokenSink) {
             guard !word.isEmpty else { return }
             let kind: TokenKind = isASCII ? .asciiWord : .word
-            if !isStopped && !word.withUnsafeMutableBufferPointer({ sink.take($0, kind) }) { isStopped = true }
+            if !isStopped && !word.withUnsafeMutableBufferPointer({ word in
+                for index in word.indices where word[index] &- UInt8(ascii: "A") < 26 { word[index] |= 0x20 }
+                return sink.take(word, kind)
+            }) {
+                isStopped = true
+            }
             word.removeAll(keepingCapacity: true)
             isASCII = true
         }
@@ -249,14 +275,23 @@ public enum RelatedTerms {
         }
     }
 
-    /// The terms met so far, numbered in order, and the term of each word that is not ASCII
-    /// (folding one through Foundation is slow: each distinct word is folded once).
+    /// The terms met so far, numbered in order, and the term of each distinct token: a token
+    /// met again (most are) costs one hash and one lookup, and a word beyond ASCII is folded
+    /// through Foundation (slow) once.
     private struct TermTable {
         private var terms = ByteStringTable(capacity: 256)
-        /// Words with letters beyond ASCII, as written.
-        private var words = ByteStringTable()
-        /// The term number of each of `words`, -1 when it gives none.
-        private var wordTerms: [Int] = []
+        /// The tokens met so far, as the scanner gave them (before the plural rule and folding).
+        /// A token's bytes tell its kind: ASCII words are ASCII, other words have bytes beyond
+        /// ASCII and no spaceless scalar, spaceless tokens nothing else.
+        private var tokens = ByteStringTable(capacity: 256)
+        /// The term number of each of `tokens`, -1 when it gives none.
+        private var tokenTerms: [Int] = []
+        /// `RelatedTerms.stopwordTable` and `longestStopword`, read once.
+        private let stopwords = RelatedTerms.stopwordTable, longestStopword = RelatedTerms.longestStopword
+
+        init() {
+            tokenTerms.reserveCapacity(256)
+        }
 
         /// Terms held.
         var count: Int { terms.count }
@@ -265,27 +300,33 @@ public enum RelatedTerms {
         func string(_ term: Int) -> String { terms.string(at: term) }
 
         /// The number of the term `token` gives (added when new), nil when it gives none:
-        /// too short, or a stopword. An ASCII word's buffer is made singular in place.
+        /// too short, or a stopword. An ASCII word's buffer may be changed (made singular).
         mutating func term(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind) -> Int? {
+            if kind == .asciiWord && token.count < 2 { return nil }
+            let bytes = UnsafeBufferPointer(token)
+            let hash = ByteStringTable.hash(bytes)
+            let (index, isNew) = tokens.insert(bytes, hash: hash)
+            if isNew { tokenTerms.append(newTerm(token, kind, hash: hash) ?? -1) }
+            let term = tokenTerms[index]
+            return term < 0 ? nil : term
+        }
+
+        /// The term of a token met for the first time; `hash` is its `ByteStringTable.hash`.
+        private mutating func newTerm(_ token: UnsafeMutableBufferPointer<UInt8>, _ kind: TokenKind,
+                                      hash: UInt64) -> Int? {
             switch kind {
             case .spaceless:
-                return terms.insert(UnsafeBufferPointer(token))
+                return terms.insert(UnsafeBufferPointer(token), hash: hash).index
             case .asciiWord:
-                guard token.count >= 2 else { return nil }
-                if token.count <= RelatedTerms.longestStopword,
-                   RelatedTerms.stopwordTable.index(of: UnsafeBufferPointer(token)) != nil {
+                if token.count <= longestStopword && stopwords.index(of: UnsafeBufferPointer(token), hash: hash) != nil {
                     return nil
                 }
                 let length = RelatedTerms.singularLength(token)
-                return terms.insert(UnsafeBufferPointer(rebasing: token[0..<length]))
+                let singular = UnsafeBufferPointer(rebasing: token[0..<length])
+                return terms.insert(singular, hash: length == token.count ? hash : nil).index
             case .word:
-                let word = UnsafeBufferPointer(token)
-                if let known = words.index(of: word) { return wordTerms[known] < 0 ? nil : wordTerms[known] }
-                _ = words.insert(word)
-                var term = -1
-                if var folded = RelatedTerms.folded(word) { term = folded.withUTF8 { terms.insert($0) } }
-                wordTerms.append(term)
-                return term < 0 ? nil : term
+                guard var folded = RelatedTerms.folded(UnsafeBufferPointer(token)) else { return nil }
+                return folded.withUTF8 { terms.insert($0).index }
             }
         }
     }
@@ -293,10 +334,94 @@ public enum RelatedTerms {
     /// The term of a word with letters beyond ASCII: case, diacritics and width folded; nil when
     /// it is too short or a stopword.
     fileprivate static func folded(_ word: UnsafeBufferPointer<UInt8>) -> String? {
-        let text = String(decoding: word, as: UTF8.self)
-            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-            .lowercased()
+        let text = scalarFolds.folded(word) ?? foundationFolded(String(decoding: word, as: UTF8.self))
         return text.unicodeScalars.count >= 2 && !stopwords.contains(text) ? text : nil
+    }
+
+    /// `text` with case, diacritics and width folded by Foundation, then lowercased.
+    fileprivate static func foundationFolded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+    }
+
+    /// The letters of Latin-1, Latin Extended-A and Cyrillic, each folded alone.
+    fileprivate static let scalarFolds = ScalarFolds()
+
+    /// `foundationFolded` of the letters of Latin-1 (U+00C0–U+00FF), Latin Extended-A
+    /// (U+0100–U+017F) and Cyrillic (U+0400–U+04FF), computed once: a word of those letters and
+    /// ASCII is folded letter by letter, without Foundation, which takes microseconds a word.
+    ///
+    /// Folding these letters does not depend on their neighbours (diacritics of precomposed
+    /// letters go, case and width fold one letter at a time), so the fold of such a word is the
+    /// folds of its letters put together: `RelatedTermsTests` checks that on every pair of them.
+    /// Combining marks are left to Foundation: they change the letter before them.
+    fileprivate struct ScalarFolds: Sendable {
+        /// The folds one after another, in UTF-8.
+        private var bytes: [UInt8] = []
+        /// Per letter, by `slot`, where its fold starts in `bytes`; it ends where the next one
+        /// starts. -1 for a scalar left to Foundation.
+        private var starts: [Int] = []
+        /// The blocks of scalars folded here.
+        private static let blocks: [ClosedRange<UInt32>] = [0xC0...0x17F, 0x400...0x4FF]
+
+        init() {
+            for block in Self.blocks {
+                for value in block {
+                    guard let scalar = Unicode.Scalar(value), !Self.isMark(scalar) else {
+                        starts.append(-1)
+                        continue
+                    }
+                    starts.append(bytes.count)
+                    bytes.append(contentsOf: RelatedTerms.foundationFolded(String(scalar)).utf8)
+                }
+            }
+            starts.append(bytes.count)
+        }
+
+        /// The folded word, nil when it has a scalar not folded here. `word` is a word of the
+        /// scanner: valid UTF-8, its ASCII letters lowercased already.
+        func folded(_ word: UnsafeBufferPointer<UInt8>) -> String? {
+            var out: [UInt8] = []
+            out.reserveCapacity(word.count + 8)
+            var index = 0
+            while index < word.count {
+                let lead = word[index]
+                if lead < 0x80 {
+                    out.append(lead)  // a lowercase letter or a digit: its own fold
+                    index += 1
+                    continue
+                }
+                // Two-byte scalars only: U+0080 to U+07FF.
+                guard lead < 0xE0, index + 1 < word.count,
+                      let range = fold(UInt32(lead & 0x1F) << 6 | UInt32(word[index + 1] & 0x3F)) else { return nil }
+                out.append(contentsOf: bytes[range])
+                index += 2
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        /// Where the fold of `value` is in `bytes`, nil when it is not folded here.
+        private func fold(_ value: UInt32) -> Range<Int>? {
+            var slot = 0
+            for block in Self.blocks {
+                if block.contains(value) {
+                    let index = slot + Int(value - block.lowerBound)
+                    guard starts[index] >= 0 else { return nil }
+                    var end = index + 1
+                    while starts[end] < 0 { end += 1 }
+                    return starts[index]..<starts[end]
+                }
+                slot += block.count
+            }
+            return nil
+        }
+
+        private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: return false
+            }
+        }
     }
 
     /// Makes a Latin plural singular by spelling alone: `-ies` → `-y`, `-s` → `` (not `-ss`,
@@ -317,12 +442,14 @@ public enum RelatedTerms {
         return count - 1
     }
 
-    /// Per ASCII byte, the byte it adds to a word (letters lowercased, digits), 0 when it ends one.
-    fileprivate static let asciiWordBytes: [UInt8] = (0..<128).map { byte -> UInt8 in
+    /// Per ASCII byte, whether it is part of a word (a letter or digit) or ends one.
+    fileprivate static let isASCIIWordByte: [Bool] = (0..<128).map { byte in
         switch UInt8(byte) {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt8(byte)
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return UInt8(byte) + 32
-        default: return 0
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return false
         }
     }
 
