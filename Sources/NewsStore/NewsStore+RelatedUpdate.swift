@@ -287,24 +287,24 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
             for term in document.weights.keys { added[term, default: 0] += 1 }
         }
         if !added.isEmpty {
-            let counted = try Row.fetchCursor(db, sql: """
+            let counted = try Row.fetchCursor(db.cachedStatement(sql: """
                 INSERT INTO related_term (term, documents) SELECT key, value FROM json_each(?) WHERE true
                 ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
                 RETURNING term, documents
-                """, arguments: [RelatedJSON.object(added)])
+                """), arguments: [RelatedJSON.object(added)])
             while let row = try counted.next() { frequencies[row[0]] = row[1] }
         }
-        countedArticles = try Int.fetchOne(db, sql: """
+        countedArticles = try Int.fetchOne(db.cachedStatement(sql: """
             INSERT INTO related_term (term, documents) VALUES ('', ?)
             ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
             RETURNING documents
-            """, arguments: [newArticles]) ?? newArticles
+            """), arguments: [newArticles]) ?? newArticles
         // Terms only recomputed articles have (their counts do not change).
         let uncounted = terms.filter { frequencies[$0] == nil }
         if !uncounted.isEmpty {
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT t.term, t.documents FROM json_each(?) j JOIN related_term t ON t.term = j.value
-                """, arguments: [RelatedJSON.array(Array(uncounted))])
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT t.term, t.documents FROM json_each(?) j CROSS JOIN related_term t ON t.term = j.value
+                """), arguments: [RelatedJSON.array(Array(uncounted))])
             while let row = try rows.next() { frequencies[row[0]] = row[1] }
         }
     }
@@ -391,17 +391,43 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
 
 /// JSON text for lists handed to SQLite's `json_each`.
 enum RelatedJSON {
-    static func array(_ strings: [String]) -> String {
-        "[" + strings.map(quoted).joined(separator: ",") + "]"
+    static func array(_ strings: some Collection<String>) -> String {
+        var out = "["
+        out.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out += "," }
+            appendQuoted(string, to: &out)
+        }
+        return out + "]"
     }
 
     static func object(_ counts: [String: Int]) -> String {
-        "{" + counts.map { quoted($0.key) + ":" + String($0.value) }.joined(separator: ",") + "}"
+        var out = "{"
+        out.reserveCapacity(counts.reduce(2) { $0 + $1.key.utf8.count + 8 })
+        for (index, (key, value)) in counts.enumerated() {
+            if index > 0 { out += "," }
+            appendQuoted(key, to: &out)
+            out += ":"
+            out += String(value)
+        }
+        return out + "}"
     }
 
     /// `text` as a JSON string.
     static func quoted(_ text: String) -> String {
-        var out = "\""
+        var out = ""
+        appendQuoted(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string; most text needs no escape and is appended whole.
+    static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -410,6 +436,6 @@ enum RelatedJSON {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }
