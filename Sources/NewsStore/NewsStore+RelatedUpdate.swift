@@ -95,35 +95,47 @@ extension NewsStore {
     /// The articles among `ids` whose related stories are missing or older than their content:
     /// the ones `updateRelated` would compute.
     public func articlesNeedingRelated(_ ids: [ArticleID]) throws -> [ArticleID] {
-        try read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT a.contentHash IS NOT s.contentHash FROM article a LEFT JOIN related_state s ON s.articleID = a.id
-                WHERE a.id = ?
-                """)
-            return try ids.filter { try Bool.fetchOne(statement, arguments: [$0.rawValue]) ?? false }
-        }
+        try read { db in try Self.articlesNeedingRelated(ids, db) }
+    }
+
+    static func articlesNeedingRelated(_ ids: [ArticleID], _ db: Database) throws -> [ArticleID] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT a.contentHash IS NOT s.contentHash FROM article a LEFT JOIN related_state s ON s.articleID = a.id
+            WHERE a.id = ?
+            """)
+        return try ids.filter { try Bool.fetchOne(statement, arguments: [$0.rawValue]) ?? false }
     }
 
     private func updateRelated(_ inputs: [RelatedInput], scoring: some RelatedScoring, limits: RelatedLimits,
                                summary: RelatedUpdateSummary) throws -> RelatedUpdateSummary {
         var summary = summary
-        var seen = Set<ArticleID>()
-        let inputs = inputs.filter { seen.insert($0.id).inserted }
-        var start = 0
-        while start < inputs.count {
-            let batch = Array(inputs[start..<min(start + max(1, limits.batch), inputs.count)])
-            start += batch.count
+        for batch in Self.relatedBatches(of: inputs, size: limits.batch) {
             summary = try write { db in
-                var update = RelatedUpdate(db: db, scoring: scoring, limits: limits, summary: summary)
-                try update.run(batch)
-                return update.summary
+                try Self.updateRelated(batch, scoring: scoring, limits: limits, summary: summary, db)
             }
         }
         return summary
     }
 
+    /// One batch of `updateRelated`, inside the caller's write transaction.
+    static func updateRelated(_ batch: [RelatedInput], scoring: some RelatedScoring, limits: RelatedLimits,
+                              summary: RelatedUpdateSummary, _ db: Database) throws -> RelatedUpdateSummary {
+        var update = RelatedUpdate(db: db, scoring: scoring, limits: limits, summary: summary)
+        try update.run(batch)
+        return update.summary
+    }
+
+    /// `inputs` without repeated articles (the first input of each counts), in slices of `size`:
+    /// the batches `updateRelated` computes together (document frequencies are read once per batch).
+    static func relatedBatches(of inputs: [RelatedInput], size: Int) -> [[RelatedInput]] {
+        var seen = Set<ArticleID>()
+        let inputs = inputs.filter { seen.insert($0.id).inserted }
+        let size = max(1, size)
+        return stride(from: 0, to: inputs.count, by: size).map { Array(inputs[$0..<min($0 + size, inputs.count)]) }
+    }
+
     /// `ids` without repeats, in slices of `size`.
-    private static func batches(of ids: [ArticleID], size: Int) -> [[ArticleID]] {
+    static func batches(of ids: [ArticleID], size: Int) -> [[ArticleID]] {
         var seen = Set<ArticleID>()
         let ids = ids.filter { seen.insert($0).inserted }
         return stride(from: 0, to: ids.count, by: max(1, size)).map { Array(ids[$0..<min($0 + max(1, size), ids.count)]) }

@@ -42,22 +42,25 @@ extension NewsStore {
     /// Writes articles made ready by `prepareArticles`, as `upsertArticles(_:feed:)` does.
     @discardableResult
     public func upsertArticles(_ prepared: PreparedArticles) throws -> UpsertSummary {
-        let summary = try write { db in
-            var writer = try ArticleWriter(db: db, feed: prepared.feed)
-            var summary = UpsertSummary()
-            for article in prepared.articles {
-                let (id, outcome) = try writer.upsert(article)
-                summary.ids.append(id)
-                switch outcome {
-                case .added: summary.added += 1
-                case .updated: summary.updated += 1
-                case .unchanged: summary.unchanged += 1
-                }
-            }
-            try writer.finish()
-            return summary
-        }
+        let summary = try write { db in try Self.writeArticles(prepared, db) }
         if summary.added + summary.updated >= Self.largeImport { try optimize() }
+        return summary
+    }
+
+    /// Writes prepared articles inside the caller's write transaction.
+    static func writeArticles(_ prepared: PreparedArticles, _ db: Database) throws -> UpsertSummary {
+        var writer = try ArticleWriter(db: db, feed: prepared.feed)
+        var summary = UpsertSummary()
+        for article in prepared.articles {
+            let (id, outcome) = try writer.upsert(article)
+            summary.ids.append(id)
+            switch outcome {
+            case .added: summary.added += 1
+            case .updated: summary.updated += 1
+            case .unchanged: summary.unchanged += 1
+            }
+        }
+        try writer.finish()
         return summary
     }
 
