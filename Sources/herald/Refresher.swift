@@ -6,9 +6,9 @@ import NewsStore
 /// Refreshes feeds: fetch → parse → articles → store, for many feeds at once.
 ///
 /// Fetching, parsing, building articles and their relatedness inputs run in parallel (at most
-/// `jobs` feeds at a time); store writes happen on the calling task, feeds that are ready
-/// together sharing one transaction (each feed in a savepoint of its own), so a slow write
-/// never blocks the network. A 200 answer whose body is the one stored last time (`Feed.contentDigest`) is not
+/// `jobs` feeds at a time); store writes happen on the calling task, `writeBatch` feeds at a
+/// time sharing one transaction (each feed in a savepoint of its own), so a slow write never
+/// blocks the network. A 200 answer whose body is the one stored last time (`Feed.contentDigest`) is not
 /// parsed or stored again. One failing feed never stops the others: its error is recorded with
 /// the feed (`recordFetch`) and reported.
 struct Refresher: Sendable {
@@ -19,6 +19,13 @@ struct Refresher: Sendable {
     let fetcher: FeedFetcher
     /// Feeds fetched and parsed at once.
     var jobs: Int = 8
+    /// Feeds written together once that many are ready (fewer at the end): one transaction for
+    /// many feeds writes each page they share once, and fetching and parsing go on meanwhile
+    /// (c200: 8.25 → 7.7 s CPU for the whole refresh).
+    var writeBatch = 16
+    /// Articles written in one transaction at most (unless one feed has more): a transaction
+    /// holds the write lock, which another Herald may be waiting for.
+    var articlesPerTransaction = 1_000
     /// The clock, for `lastFetched`.
     var now: @Sendable () -> Date = { Date() }
 
@@ -31,7 +38,7 @@ struct Refresher: Sendable {
         var reports: [RefreshReport?] = Array(repeating: nil, count: feeds.count)
         var done = 0
         let fetcher = self.fetcher, store = self.store
-        await BoundedConcurrency.forEachBatch(feeds, limit: jobs) { feed in
+        await BoundedConcurrency.forEachBatch(feeds, limit: jobs, minimumBatch: writeBatch) { feed in
             await Self.prepare(feed, fetcher: fetcher, store: store)
         } onResults: { results in
             let applied = apply(results.map { (prepared: $0.output, feed: feeds[$0.index]) })
@@ -156,13 +163,34 @@ struct Refresher: Sendable {
                 reports[position] = failed(feed, id: id, error: error, at: date)
             }
         }
-        let results = store.upsertArticles(
-            writes.map { FeedArticles(articles: $0.update.articles, related: $0.update.related) },
-            scoring: RelatedStories.scorer)
-        for (write, result) in zip(writes, results) {
-            reports[write.position] = record(result, of: write.update, feed: write.feed, stored: write.stored, at: date)
+        for transaction in Self.transactions(of: writes.map(\.update.articles.count), limit: articlesPerTransaction) {
+            let writes = writes[transaction]
+            let results = store.upsertArticles(
+                writes.map { FeedArticles(articles: $0.update.articles, related: $0.update.related) },
+                scoring: RelatedStories.scorer)
+            for (write, result) in zip(writes, results) {
+                reports[write.position] = record(result, of: write.update, feed: write.feed, stored: write.stored,
+                                                 at: date)
+            }
         }
         return reports.compactMap { $0 }
+    }
+
+    /// Consecutive ranges of feeds with `counts` articles, each of at most `limit` articles
+    /// unless one feed alone has more.
+    static func transactions(of counts: [Int], limit: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0, articles = 0
+        for (index, count) in counts.enumerated() {
+            if index > start, articles + count > limit {
+                ranges.append(start..<index)
+                start = index
+                articles = 0
+            }
+            articles += count
+        }
+        if start < counts.count { ranges.append(start..<counts.count) }
+        return ranges
     }
 
     /// Writes the outcome of a feed that brought no articles to store and says what happened.

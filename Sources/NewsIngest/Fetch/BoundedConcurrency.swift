@@ -30,40 +30,43 @@ public enum BoundedConcurrency {
     }
 
     /// Runs `operation` on every element, at most `limit` at a time, and hands the results to
-    /// `onResults` in completion order, in batches: each call gets every result that completed
-    /// since the last call began (one result when `onResults` keeps up, several when results
-    /// arrived while it worked), so that serialized work can be shared by results ready together.
+    /// `onResults` in completion order, in batches of at least `minimumBatch` results (fewer at
+    /// the end, once every operation has started): each call gets every result ready by then,
+    /// so that serialized work can be shared by results that are ready together.
     ///
-    /// `onResults` runs on the calling task, one call at a time, with at least one result;
-    /// operations for further elements start before it runs, so they go on while it works.
+    /// `onResults` runs on the calling task, one call at a time. Operations start as soon as
+    /// others end, whether or not their results were handed over yet, so they go on while
+    /// `onResults` works and while results wait for a batch to fill.
     public static func forEachBatch<Element: Sendable, Output: Sendable>(
-        _ elements: [Element], limit: Int,
+        _ elements: [Element], limit: Int, minimumBatch: Int = 1,
         operation: @escaping @Sendable (Element) async -> Output,
         onResults: ([(index: Int, output: Output)]) async -> Void
     ) async {
         let finished = Inbox<(index: Int, output: Output)>()
         await withTaskGroup(of: Void.self) { group in
-            var next = 0
-            func startNext() {
-                guard next < elements.count else { return }
-                let index = next
-                let element = elements[index]
-                group.addTask { finished.append((index, await operation(element))) }
-                next += 1
+            var next = 0, delivered = 0
+            /// Starts operations until `limit` run (those whose results wait are not running).
+            func fill() {
+                while next < elements.count, next - delivered - finished.count < max(1, limit) {
+                    let index = next
+                    let element = elements[index]
+                    group.addTask { finished.append((index, await operation(element))) }
+                    next += 1
+                }
             }
-            for _ in 0..<max(1, limit) { startNext() }
-            var delivered = 0
             while delivered < elements.count {
-                let batch = finished.takeAll()
-                guard !batch.isEmpty else {
-                    // Wait for an operation to end; its result may already be taken (it was
-                    // appended before the task ended), and then the loop waits again.
-                    if await group.next() == nil, finished.isEmpty { break }
+                fill()
+                let ready = finished.count
+                if ready > 0, ready >= minimumBatch || next == elements.count {
+                    let batch = finished.takeAll()
+                    delivered += batch.count
+                    fill()
+                    await onResults(batch)
                     continue
                 }
-                delivered += batch.count
-                for _ in batch { startNext() }
-                await onResults(batch)
+                // Wait for an operation to end. Its result may have been handed over already
+                // (it is appended before the task ends): the loop then looks again and waits again.
+                if await group.next() == nil, finished.count == 0, next == elements.count { break }
             }
         }
     }
@@ -85,5 +88,5 @@ private final class Inbox<Item: Sendable>: Sendable {
         }
     }
 
-    var isEmpty: Bool { items.withLock { $0.isEmpty } }
+    var count: Int { items.withLock { $0.count } }
 }
