@@ -117,10 +117,13 @@ extension NewsStore {
         return summary
     }
 
-    /// One batch of `updateRelated`, inside the caller's write transaction.
+    /// One batch of `updateRelated`, inside the caller's write transaction; `pendingSearch` holds
+    /// full-text index changes the caller has not applied yet (applied before the index is read).
     static func updateRelated(_ batch: [RelatedInput], scoring: some RelatedScoring, limits: RelatedLimits,
-                              summary: RelatedUpdateSummary, _ db: Database) throws -> RelatedUpdateSummary {
-        var update = RelatedUpdate(db: db, scoring: scoring, limits: limits, summary: summary)
+                              summary: RelatedUpdateSummary, pendingSearch: PendingSearchIndex? = nil,
+                              _ db: Database) throws -> RelatedUpdateSummary {
+        var update = RelatedUpdate(db: db, scoring: scoring, limits: limits, summary: summary,
+                                   pendingSearch: pendingSearch)
         try update.run(batch)
         return update.summary
     }
@@ -229,6 +232,8 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
     let scoring: Scoring
     let limits: RelatedLimits
     var summary: RelatedUpdateSummary
+    /// Full-text index changes not yet applied, for `RelatedReferences`.
+    let pendingSearch: PendingSearchIndex?
 
     /// Document frequencies of the batch's terms, and how many articles they count.
     private var frequencies: [String: Int] = [:]
@@ -237,11 +242,13 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
     /// never do, and then no article needs to look for references to it).
     private var hasFiledReferences = false
 
-    init(db: Database, scoring: Scoring, limits: RelatedLimits, summary: RelatedUpdateSummary) {
+    init(db: Database, scoring: Scoring, limits: RelatedLimits, summary: RelatedUpdateSummary,
+         pendingSearch: PendingSearchIndex?) {
         self.db = db
         self.scoring = scoring
         self.limits = limits
         self.summary = summary
+        self.pendingSearch = pendingSearch
     }
 
     mutating func run(_ inputs: [RelatedInput]) throws {
@@ -343,7 +350,7 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
             """)
         for (term, weight) in searchable { try insertTerm.execute(arguments: [term, id, weight]) }
 
-        var references = RelatedReferences(db: db, scoring: scoring, limits: limits)
+        var references = RelatedReferences(db: db, scoring: scoring, limits: limits, pendingSearch: pendingSearch)
         let explicitTargets = try references.resolve(document, lookForReferences: hasFiledReferences)
         summary.resolved += references.resolved
         hasFiledReferences = hasFiledReferences || !references.filedVariants.isEmpty

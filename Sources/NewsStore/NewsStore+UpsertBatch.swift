@@ -43,7 +43,12 @@ extension NewsStore {
         let results: [Result<FeedArticlesStored, any Error>]
         do {
             results = try write { db in
-                try feeds.map { feed in try Self.upsert(feed, scoring: scoring, limits: limits, db) }
+                let pendingSearch = PendingSearchIndex()
+                let results = try feeds.map { feed in
+                    try Self.upsert(feed, scoring: scoring, limits: limits, pendingSearch: pendingSearch, db)
+                }
+                try pendingSearch.flush(db)
+                return results
             }
         } catch {
             return feeds.map { _ in .failure(error) }
@@ -55,28 +60,38 @@ extension NewsStore {
 
     /// One feed of `upsertArticles(_:scoring:limits:)`, in savepoints; throws only when the
     /// whole transaction is lost.
+    ///
+    /// Its full-text index changes join `pendingSearch`, applied when related stories read the
+    /// index (`RelatedReferences`) or at the end of the batch, so that the index gets one new
+    /// segment per batch rather than one per feed (every savepoint makes FTS5 write one).
     private static func upsert(_ feed: FeedArticles, scoring: some RelatedScoring, limits: RelatedLimits,
-                               _ db: Database) throws -> Result<FeedArticlesStored, any Error> {
+                               pendingSearch: PendingSearchIndex, _ db: Database) throws
+        -> Result<FeedArticlesStored, any Error> {
         var summary = UpsertSummary()
+        var searchIndex = pendingSearch.changes
         do {
             try db.inSavepoint {
-                summary = try writeArticles(feed.articles, db)
+                summary = try writeArticles(feed.articles, searchIndex: &searchIndex, db)
                 return .commit
             }
         } catch {
             guard db.isInsideTransaction else { throw error }
             return .failure(error)
         }
+        pendingSearch.changes = searchIndex
         var relatedError: (any Error)?
         do {
             try db.inSavepoint {
                 for batch in try relatedBatches(feed.related, ids: summary.ids, scoring: scoring, limits: limits, db) {
-                    _ = try updateRelated(batch, scoring: scoring, limits: limits, summary: RelatedUpdateSummary(), db)
+                    _ = try updateRelated(batch, scoring: scoring, limits: limits, summary: RelatedUpdateSummary(),
+                                          pendingSearch: pendingSearch, db)
                 }
                 return .commit
             }
         } catch {
             guard db.isInsideTransaction else { throw error }
+            // Index changes applied inside the savepoint were rolled back with it: hold them again.
+            pendingSearch.changes = searchIndex
             relatedError = error
         }
         return .success(FeedArticlesStored(summary: summary, relatedError: relatedError))
