@@ -14,7 +14,9 @@ public struct RelatedLimits: Hashable, Sendable {
     public var bodyLinks = 30
     /// Stored titles checked per headline reference.
     public var headlineCandidates = 20
-    /// Articles per write transaction: the longest a reader's write waits is one batch.
+    /// Articles computed together (document frequencies are counted and read once per batch);
+    /// `updateRelated` writes each batch in a transaction of its own, so that the longest
+    /// another writer waits is one batch.
     public var batch = 200
 
     public init() {}
