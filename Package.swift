@@ -45,6 +45,12 @@ let package = Package(
         .executableTarget(name: "herald", dependencies: [
             "NewsModel", "NewsStore", "NewsIngest", "TerminalUI", "ReaderUI", "NcursesBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [
+            // lld (bundled with Swift) packs the ~93,000 relative relocations of a static-stdlib
+            // build into 17 kB instead of 2.2 MB: 2.5–3 MB less RSS at start-up, measured.
+            // Needs glibc 2.36 (DT_RELR) at run time.
+            .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+                         .when(platforms: [.linux])),
         ]),
 
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),

@@ -26,6 +26,16 @@ enum HotQuery: Hashable {
     case resolveByURL
     /// Related-link resolution by title key; arguments: key, the linking article.
     case resolveByTitleKey
+    /// Stored articles at any of some URLs (body links); arguments: JSON array of URLs, the linking article.
+    case articlesAtURLs
+    /// Stored document counts of relatedness terms; argument: JSON array of terms.
+    case relatedTermDocuments
+
+    /// Queries that drive an index with a JSON list, one lookup per element. `CROSS JOIN` keeps
+    /// the list as the outer loop: with statistics from when the store was small (a new store is
+    /// analysed when first closed, holding the samples), the planner would rather scan the whole
+    /// table once per call, which made a first refresh of 10,000 articles take 150 s instead of 4.
+    static let listLookups: [HotQuery] = [.articlesAtURLs, .relatedTermDocuments]
 
     /// The queries that look up single articles, run once or more for every imported article.
     static let lookups: [HotQuery] = [.article, .matchByGuid, .matchByURL, .matchByTitle, .resolveByURL, .resolveByTitleKey]
@@ -93,6 +103,13 @@ enum HotQuery: Hashable {
                 WHERE k.key = ? AND k.articleID <> ?
                 ORDER BY a.sortDate DESC, a.id DESC LIMIT 1
                 """
+        case .articlesAtURLs:
+            return """
+                SELECT a.url, a.id, a.title, a.sortDate FROM json_each(?) j CROSS JOIN article a INDEXED BY article_url
+                ON a.url = j.value WHERE a.id <> ?
+                """
+        case .relatedTermDocuments:
+            return "SELECT t.term, t.documents FROM json_each(?) j CROSS JOIN related_term t ON t.term = j.value"
         }
     }
 
@@ -109,6 +126,8 @@ enum HotQuery: Hashable {
         case .matchByTitle: return ["title", 1, "Title", 1_717_200_000.0, "guid"]
         case .resolveByURL: return ["https://example.org/", 1]
         case .resolveByTitleKey: return ["title", 1]
+        case .articlesAtURLs: return ["[\"https://example.org/\"]", 1]
+        case .relatedTermDocuments: return ["[\"news\"]"]
         }
     }
 }

@@ -76,12 +76,8 @@ struct RelatedReferences<Scoring: RelatedScoring> {
         -> [String: (id: Int64, title: String)] {
         guard !urls.isEmpty else { return [:] }
         var newest: [String: (id: Int64, title: String, date: Double)] = [:]
-        // CROSS JOIN keeps the list the outer loop: planner statistics taken while the store was
-        // nearly empty (`PRAGMA optimize` after `herald add`) made SQLite scan every article per link.
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT a.url, a.id, a.title, a.sortDate FROM json_each(?) j CROSS JOIN article a INDEXED BY article_url
-            ON a.url = j.value WHERE a.id <> ?
-            """), arguments: [RelatedJSON.array(urls), article.rawValue])
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: HotQuery.articlesAtURLs.sql),
+                                       arguments: [RelatedJSON.array(urls), article.rawValue])
         while let row = try rows.next() {
             let url: String = row[0], id: Int64 = row[1], date: Double = row[3]
             if let known = newest[url], (known.date, known.id) > (date, id) { continue }

@@ -323,9 +323,8 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
         // Terms only recomputed articles have (their counts do not change).
         let uncounted = terms.filter { frequencies[$0] == nil }
         if !uncounted.isEmpty {
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT t.term, t.documents FROM json_each(?) j CROSS JOIN related_term t ON t.term = j.value
-                """), arguments: [RelatedJSON.array(Array(uncounted))])
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: HotQuery.relatedTermDocuments.sql),
+                                           arguments: [RelatedJSON.array(Array(uncounted))])
             while let row = try rows.next() { frequencies[row[0]] = row[1] }
         }
     }

@@ -90,6 +90,42 @@ struct TerminalConditionsTests {
         #expect(try fixture.ttyRestored(), "tty modes differ after signal \(signal)")
     }
 
+    /// A reader started by a parent that blocks SIGTERM, SIGHUP, SIGINT and SIGWINCH (the mask is
+    /// inherited across exec) still follows a resize and still ends on SIGTERM with the terminal
+    /// restored. (The reader needs no code of its own for this today: its main thread runs with an
+    /// empty mask and takes the signals, while the thread that owns ncurses, a Dispatch worker,
+    /// blocks them all; found with strace and `/proc/PID/task/*/status`. The test keeps it so.)
+    @Test func inheritedBlockedSignalsDoNotStopTheReader() async throws {
+        let fixture = try ReaderFixture()
+        defer { fixture.remove() }
+        // python3 blocks the signals, then execs the reader: same process, blocked mask kept.
+        let blocker = "python3 -c 'import os, signal, sys; "
+            + "signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGWINCH]); "
+            + "os.execv(sys.argv[1], sys.argv[1:])'"
+        let tmux = try fixture.start(width: 100, height: 30, environment: blocker)
+        defer { tmux.kill() }
+        #expect(await tmux.waitFor("Feeds", timeout: 20).ok)
+        let shell = try #require(pid_t(try tmux.tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let reader = try #require(Self.child(of: shell), "no reader process under the pane's shell \(shell)")
+        try tmux.resize(width: 60, height: 20)
+        // A reader that learnt of the resize draws what one started at that size draws.
+        let reference = try ReaderFixture()
+        defer { reference.remove() }
+        let fresh = try reference.start(width: 60, height: 20)
+        defer { fresh.kill() }
+        #expect(await fresh.waitFor("Feeds", timeout: 20).ok)
+        let resized = await tmux.waitFor(timeout: 10) { $0 == fresh.capture() }
+        #expect(resized.ok, "after the resize:\n\(resized.screen)\nfresh at that size:\n\(fresh.capture())")
+        try tmux.resize(width: 100, height: 30)  // stty's rows and columns as before
+
+        #expect(kill(reader, SIGTERM) == 0)
+        let exited = await tmux.waitFor("HERALD-EXITED", timeout: 10)
+        #expect(exited.ok, "the reader did not exit on SIGTERM:\n\(exited.screen)")
+        #expect(exited.screen.contains("exit=\(128 + SIGTERM)"), "\(exited.screen)")
+        #expect(try fixture.ttyRestored())
+    }
+
     /// The first process whose parent is `parent` (read from /proc; no process names involved).
     static func child(of parent: pid_t) -> pid_t? {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []

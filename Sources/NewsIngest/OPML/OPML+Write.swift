@@ -44,11 +44,17 @@ extension OPML {
         var line = "<outline type=\"rss\" text=\"\(escape(feed.title))\" title=\"\(escape(feed.title))\""
         line += " xmlUrl=\"\(escape(feed.url))\""
         if let site = feed.siteURL { line += " htmlUrl=\"\(escape(site))\"" }
-        // `category` is comma-separated: a tag holding a comma travels by its folder alone.
-        if !feed.tags.isEmpty, !feed.tags.contains(where: { $0.contains(",") }) {
+        // A tag that `category` cannot carry unchanged travels by its folder alone.
+        if !feed.tags.isEmpty, feed.tags.allSatisfy(survivesCategory) {
             line += " category=\"\(escape(feed.tags.joined(separator: ",")))\""
         }
         return line + "/>"
+    }
+
+    /// Whether `tag` reads back as itself from `category`, which is comma-separated and whose
+    /// parts lose surrounding whitespace and slashes on import (slash-delimited paths).
+    private static func survivesCategory(_ tag: String) -> Bool {
+        !tag.contains(",") && tag.trimmingCharacters(in: CharacterSet.whitespaces.union(["/"])) == tag
     }
 
     /// Escapes text for an attribute value or element content; control characters are dropped.
