@@ -15,15 +15,18 @@ struct RelatedReferences<Scoring: RelatedScoring> {
     let db: Database
     let scoring: Scoring
     let limits: RelatedLimits
+    /// Full-text index changes not yet applied (in a batch write): applied before the index is read.
+    let pendingSearch: PendingSearchIndex?
     /// Links resolved so far.
     private(set) var resolved = 0
     /// Variant hashes filed for the article's unresolved references.
     private(set) var filedVariants: [Int64] = []
 
-    init(db: Database, scoring: Scoring, limits: RelatedLimits) {
+    init(db: Database, scoring: Scoring, limits: RelatedLimits, pendingSearch: PendingSearchIndex?) {
         self.db = db
         self.scoring = scoring
         self.limits = limits
+        self.pendingSearch = pendingSearch
     }
 
     /// Resolves what it can of the explicit links of `document` and, when `lookForReferences`,
@@ -87,6 +90,7 @@ struct RelatedReferences<Scoring: RelatedScoring> {
     /// the newest among equals.
     private func storedArticle(named title: String, excluding article: ArticleID) throws -> Int64? {
         guard let expression = Self.titleExpression(scoring.headlineWords(of: title)) else { return nil }
+        try pendingSearch?.flush(db)
         let candidates = try Int64.fetchAll(db.cachedStatement(sql: """
             SELECT rowid FROM search WHERE search MATCH ? AND rowid <> ? ORDER BY rowid DESC LIMIT ?
             """), arguments: [expression, article.rawValue, limits.headlineCandidates])

@@ -14,7 +14,9 @@ public struct RelatedLimits: Hashable, Sendable {
     public var bodyLinks = 30
     /// Stored titles checked per headline reference.
     public var headlineCandidates = 20
-    /// Articles per write transaction: the longest a reader's write waits is one batch.
+    /// Articles computed together (document frequencies are counted and read once per batch);
+    /// `updateRelated` writes each batch in a transaction of its own, so that the longest
+    /// another writer waits is one batch.
     public var batch = 200
 
     public init() {}
@@ -115,35 +117,50 @@ extension NewsStore {
     /// The articles among `ids` whose related stories are missing or older than their content:
     /// the ones `updateRelated` would compute.
     public func articlesNeedingRelated(_ ids: [ArticleID]) throws -> [ArticleID] {
-        try read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT a.contentHash IS NOT s.contentHash FROM article a LEFT JOIN related_state s ON s.articleID = a.id
-                WHERE a.id = ?
-                """)
-            return try ids.filter { try Bool.fetchOne(statement, arguments: [$0.rawValue]) ?? false }
-        }
+        try read { db in try Self.articlesNeedingRelated(ids, db) }
+    }
+
+    static func articlesNeedingRelated(_ ids: [ArticleID], _ db: Database) throws -> [ArticleID] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT a.contentHash IS NOT s.contentHash FROM article a LEFT JOIN related_state s ON s.articleID = a.id
+            WHERE a.id = ?
+            """)
+        return try ids.filter { try Bool.fetchOne(statement, arguments: [$0.rawValue]) ?? false }
     }
 
     private func updateRelated(_ inputs: [RelatedInput], scoring: some RelatedScoring, limits: RelatedLimits,
                                summary: RelatedUpdateSummary) throws -> RelatedUpdateSummary {
         var summary = summary
-        var seen = Set<ArticleID>()
-        let inputs = inputs.filter { seen.insert($0.id).inserted }
-        var start = 0
-        while start < inputs.count {
-            let batch = Array(inputs[start..<min(start + max(1, limits.batch), inputs.count)])
-            start += batch.count
+        for batch in Self.relatedBatches(of: inputs, size: limits.batch) {
             summary = try write { db in
-                var update = RelatedUpdate(db: db, scoring: scoring, limits: limits, summary: summary)
-                try update.run(batch)
-                return update.summary
+                try Self.updateRelated(batch, scoring: scoring, limits: limits, summary: summary, db)
             }
         }
         return summary
     }
 
+    /// One batch of `updateRelated`, inside the caller's write transaction; `pendingSearch` holds
+    /// full-text index changes the caller has not applied yet (applied before the index is read).
+    static func updateRelated(_ batch: [RelatedInput], scoring: some RelatedScoring, limits: RelatedLimits,
+                              summary: RelatedUpdateSummary, pendingSearch: PendingSearchIndex? = nil,
+                              _ db: Database) throws -> RelatedUpdateSummary {
+        var update = RelatedUpdate(db: db, scoring: scoring, limits: limits, summary: summary,
+                                   pendingSearch: pendingSearch)
+        try update.run(batch)
+        return update.summary
+    }
+
+    /// `inputs` without repeated articles (the first input of each counts), in slices of `size`:
+    /// the batches `updateRelated` computes together (document frequencies are read once per batch).
+    static func relatedBatches(of inputs: [RelatedInput], size: Int) -> [[RelatedInput]] {
+        var seen = Set<ArticleID>()
+        let inputs = inputs.filter { seen.insert($0.id).inserted }
+        let size = max(1, size)
+        return stride(from: 0, to: inputs.count, by: size).map { Array(inputs[$0..<min($0 + size, inputs.count)]) }
+    }
+
     /// `ids` without repeats, in slices of `size`.
-    private static func batches(of ids: [ArticleID], size: Int) -> [[ArticleID]] {
+    static func batches(of ids: [ArticleID], size: Int) -> [[ArticleID]] {
         var seen = Set<ArticleID>()
         let ids = ids.filter { seen.insert($0).inserted }
         return stride(from: 0, to: ids.count, by: max(1, size)).map { Array(ids[$0..<min($0 + max(1, size), ids.count)]) }
@@ -237,6 +254,8 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
     let scoring: Scoring
     let limits: RelatedLimits
     var summary: RelatedUpdateSummary
+    /// Full-text index changes not yet applied, for `RelatedReferences`.
+    let pendingSearch: PendingSearchIndex?
 
     /// Document frequencies of the batch's terms, and how many articles they count.
     private var frequencies: [String: Int] = [:]
@@ -245,11 +264,13 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
     /// never do, and then no article needs to look for references to it).
     private var hasFiledReferences = false
 
-    init(db: Database, scoring: Scoring, limits: RelatedLimits, summary: RelatedUpdateSummary) {
+    init(db: Database, scoring: Scoring, limits: RelatedLimits, summary: RelatedUpdateSummary,
+         pendingSearch: PendingSearchIndex?) {
         self.db = db
         self.scoring = scoring
         self.limits = limits
         self.summary = summary
+        self.pendingSearch = pendingSearch
     }
 
     mutating func run(_ inputs: [RelatedInput]) throws {
@@ -307,22 +328,22 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
             for term in document.weights.keys { added[term, default: 0] += 1 }
         }
         if !added.isEmpty {
-            let counted = try Row.fetchCursor(db, sql: """
+            let counted = try Row.fetchCursor(db.cachedStatement(sql: """
                 INSERT INTO related_term (term, documents) SELECT key, value FROM json_each(?) WHERE true
                 ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
                 RETURNING term, documents
-                """, arguments: [RelatedJSON.object(added)])
+                """), arguments: [RelatedJSON.object(added)])
             while let row = try counted.next() { frequencies[row[0]] = row[1] }
         }
-        countedArticles = try Int.fetchOne(db, sql: """
+        countedArticles = try Int.fetchOne(db.cachedStatement(sql: """
             INSERT INTO related_term (term, documents) VALUES ('', ?)
             ON CONFLICT (term) DO UPDATE SET documents = documents + excluded.documents
             RETURNING documents
-            """, arguments: [newArticles]) ?? newArticles
+            """), arguments: [newArticles]) ?? newArticles
         // Terms only recomputed articles have (their counts do not change).
         let uncounted = terms.filter { frequencies[$0] == nil }
         if !uncounted.isEmpty {
-            let rows = try Row.fetchCursor(db, sql: HotQuery.relatedTermDocuments.sql,
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: HotQuery.relatedTermDocuments.sql),
                                            arguments: [RelatedJSON.array(Array(uncounted))])
             while let row = try rows.next() { frequencies[row[0]] = row[1] }
         }
@@ -350,7 +371,7 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
             """)
         for (term, weight) in searchable { try insertTerm.execute(arguments: [term, id, weight]) }
 
-        var references = RelatedReferences(db: db, scoring: scoring, limits: limits)
+        var references = RelatedReferences(db: db, scoring: scoring, limits: limits, pendingSearch: pendingSearch)
         let explicitTargets = try references.resolve(document, lookForReferences: hasFiledReferences)
         summary.resolved += references.resolved
         hasFiledReferences = hasFiledReferences || !references.filedVariants.isEmpty
@@ -410,17 +431,43 @@ struct RelatedUpdate<Scoring: RelatedScoring> {
 
 /// JSON text for lists handed to SQLite's `json_each`.
 enum RelatedJSON {
-    static func array(_ strings: [String]) -> String {
-        "[" + strings.map(quoted).joined(separator: ",") + "]"
+    static func array(_ strings: some Collection<String>) -> String {
+        var out = "["
+        out.reserveCapacity(strings.reduce(2) { $0 + $1.utf8.count + 3 })
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out += "," }
+            appendQuoted(string, to: &out)
+        }
+        return out + "]"
     }
 
     static func object(_ counts: [String: Int]) -> String {
-        "{" + counts.map { quoted($0.key) + ":" + String($0.value) }.joined(separator: ",") + "}"
+        var out = "{"
+        out.reserveCapacity(counts.reduce(2) { $0 + $1.key.utf8.count + 8 })
+        for (index, (key, value)) in counts.enumerated() {
+            if index > 0 { out += "," }
+            appendQuoted(key, to: &out)
+            out += ":"
+            out += String(value)
+        }
+        return out + "}"
     }
 
     /// `text` as a JSON string.
     static func quoted(_ text: String) -> String {
-        var out = "\""
+        var out = ""
+        appendQuoted(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` as a JSON string; most text needs no escape and is appended whole.
+    static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -429,6 +476,6 @@ enum RelatedJSON {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }

@@ -43,21 +43,31 @@ extension NewsStore {
     @discardableResult
     public func upsertArticles(_ prepared: PreparedArticles) throws -> UpsertSummary {
         let summary = try write { db in
-            var writer = try ArticleWriter(db: db, feed: prepared.feed)
-            var summary = UpsertSummary()
-            for article in prepared.articles {
-                let (id, outcome) = try writer.upsert(article)
-                summary.ids.append(id)
-                switch outcome {
-                case .added: summary.added += 1
-                case .updated: summary.updated += 1
-                case .unchanged: summary.unchanged += 1
-                }
-            }
-            try writer.finish()
+            var searchIndex = SearchIndexBatch()
+            let summary = try Self.writeArticles(prepared, searchIndex: &searchIndex, db)
+            try searchIndex.apply(db)
             return summary
         }
         if summary.added + summary.updated >= Self.largeImport { try optimize() }
+        return summary
+    }
+
+    /// Writes prepared articles inside the caller's write transaction, all but their full-text
+    /// index changes, which it adds to `searchIndex` for the caller to apply.
+    static func writeArticles(_ prepared: PreparedArticles, searchIndex: inout SearchIndexBatch,
+                              _ db: Database) throws -> UpsertSummary {
+        var writer = try ArticleWriter(db: db, feed: prepared.feed, searchIndex: searchIndex)
+        var summary = UpsertSummary()
+        for article in prepared.articles {
+            let (id, outcome) = try writer.upsert(article)
+            summary.ids.append(id)
+            switch outcome {
+            case .added: summary.added += 1
+            case .updated: summary.updated += 1
+            case .unchanged: summary.unchanged += 1
+            }
+        }
+        searchIndex = writer.searchIndex
         return summary
     }
 
@@ -112,14 +122,15 @@ struct ArticleWriter {
     private var hasPendingLinks: Bool
     /// Compresses the bodies not compressed ahead of the write (made when first needed).
     private lazy var deflater = Deflater()
-    /// Index changes, written by `finish`.
-    private var searchIndex = SearchIndexBatch()
+    /// Index changes, applied by the caller once the rows are written.
+    private(set) var searchIndex: SearchIndexBatch
 
-    init(db: Database, feed: FeedID) throws {
+    init(db: Database, feed: FeedID, searchIndex: SearchIndexBatch) throws {
         guard let title = try String.fetchOne(db, sql: "SELECT title FROM feed WHERE id = ?", arguments: [feed.rawValue]) else {
             throw StoreError.notFound("feed \(feed)")
         }
         self.db = db
+        self.searchIndex = searchIndex
         self.feedID = feed.rawValue
         self.feedTitle = title
         feedHasGuidlessArticles = try Bool.fetchOne(db, sql: """
@@ -167,11 +178,6 @@ struct ArticleWriter {
         try Row.fetchOne(db.cachedStatement(sql: query.sql), arguments: arguments).map { row in
             Match(id: row[0], contentHash: row[1], sortDate: row[2])
         }
-    }
-
-    /// Writes what was deferred to the end of the transaction: the full-text index.
-    func finish() throws {
-        try searchIndex.apply(db)
     }
 
     // MARK: Writing

@@ -64,6 +64,9 @@ struct SearchIndexBatch {
         }
     }
 
+    /// Whether no change is recorded.
+    var isEmpty: Bool { order.isEmpty }
+
     private mutating func record(_ id: Int64, _ document: SearchDocument, indexed: SearchDocument?) {
         if changes[id] == nil { order.append(id) }
         changes[id] = Change(indexed: indexed, latest: document)
@@ -76,5 +79,19 @@ struct SearchIndexBatch {
             """), arguments: [id]).map { row in
             SearchDocument(title: row[0], summary: row[1], body: row[2], highlights: row[3])
         }
+    }
+}
+
+/// The full-text index changes of a batch of feeds' writes, held back until the index is read
+/// (`flush`) or the batch ends: one index segment for many feeds instead of one each.
+final class PendingSearchIndex {
+    /// The changes not yet applied.
+    var changes = SearchIndexBatch()
+
+    /// Applies the changes held; call it before reading the index.
+    func flush(_ db: Database) throws {
+        guard !changes.isEmpty else { return }
+        try changes.apply(db)
+        changes = SearchIndexBatch()
     }
 }

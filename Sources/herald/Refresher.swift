@@ -6,9 +6,9 @@ import NewsStore
 /// Refreshes feeds: fetch → parse → articles → store, for many feeds at once.
 ///
 /// Fetching, parsing, building articles and their relatedness inputs run in parallel (at most
-/// `jobs` feeds at a time); store writes happen one feed at a time on the calling task, each
-/// feed's articles in one transaction (`upsertArticles`), so a slow write never blocks the
-/// network. A 200 answer whose body is the one stored last time (`Feed.contentDigest`) is not
+/// `jobs` feeds at a time); store writes happen on the calling task, `writeBatch` feeds at a
+/// time sharing one transaction (each feed in a savepoint of its own), so a slow write never
+/// blocks the network. A 200 answer whose body is the one stored last time (`Feed.contentDigest`) is not
 /// parsed or stored again. One failing feed never stops the others: its error is recorded with
 /// the feed (`recordFetch`) and reported.
 struct Refresher: Sendable {
@@ -19,6 +19,13 @@ struct Refresher: Sendable {
     let fetcher: FeedFetcher
     /// Feeds fetched and parsed at once.
     var jobs: Int = 8
+    /// Feeds written together once that many are ready (fewer at the end): one transaction for
+    /// many feeds writes each page they share once, and fetching and parsing go on meanwhile
+    /// (c200: 8.25 → 7.7 s CPU for the whole refresh).
+    var writeBatch = 16
+    /// Articles written in one transaction at most (unless one feed has more): a transaction
+    /// holds the write lock, which another Herald may be waiting for.
+    var articlesPerTransaction = 1_000
     /// The clock, for `lastFetched`.
     var now: @Sendable () -> Date = { Date() }
 
@@ -31,13 +38,15 @@ struct Refresher: Sendable {
         var reports: [RefreshReport?] = Array(repeating: nil, count: feeds.count)
         var done = 0
         let fetcher = self.fetcher, store = self.store
-        await BoundedConcurrency.forEach(feeds, limit: jobs) { feed in
+        await BoundedConcurrency.forEachBatch(feeds, limit: jobs, minimumBatch: writeBatch) { feed in
             await Self.prepare(feed, fetcher: fetcher, store: store)
-        } onResult: { index, prepared in
-            let report = apply(prepared, to: feeds[index])
-            reports[index] = report
-            done += 1
-            progress?(done, feeds.count, report.feed.title)
+        } onResults: { results in
+            let applied = apply(results.map { (prepared: $0.output, feed: feeds[$0.index]) })
+            for (result, report) in zip(results, applied) {
+                reports[result.index] = report
+                done += 1
+                progress?(done, feeds.count, report.feed.title)
+            }
         }
         return RefreshSummary(reports: reports.compactMap { $0 })
     }
@@ -135,11 +144,59 @@ struct Refresher: Sendable {
 
     // MARK: Serial part
 
-    /// Writes one feed's outcome to the store and says what happened.
-    private func apply(_ prepared: Prepared, to feed: Feed) -> RefreshReport {
+    /// Writes the outcomes of feeds that were ready together and says what happened to each, in
+    /// their order. The articles and related stories of all of them are written in one
+    /// transaction (`NewsStore.upsertArticles(_:scoring:)`), each feed's in a savepoint of its
+    /// own: one feed's failure loses no other's writes.
+    private func apply(_ batch: [(prepared: Prepared, feed: Feed)]) -> [RefreshReport] {
+        let date = now()
+        var reports: [RefreshReport?] = Array(repeating: nil, count: batch.count)
+        var writes: [(position: Int, feed: Feed, stored: Feed, update: ParsedFeedUpdate)] = []
+        for (position, (prepared, feed)) in batch.enumerated() {
+            guard case .parsed(let update) = prepared, let id = feed.id else {
+                reports[position] = apply(prepared, to: feed, at: date)
+                continue
+            }
+            do {
+                writes.append((position, feed, try storeDetails(of: feed, from: update), update))
+            } catch {
+                reports[position] = failed(feed, id: id, error: error, at: date)
+            }
+        }
+        for transaction in Self.transactions(of: writes.map(\.update.articles.count), limit: articlesPerTransaction) {
+            let writes = writes[transaction]
+            let results = store.upsertArticles(
+                writes.map { FeedArticles(articles: $0.update.articles, related: $0.update.related) },
+                scoring: RelatedStories.scorer)
+            for (write, result) in zip(writes, results) {
+                reports[write.position] = record(result, of: write.update, feed: write.feed, stored: write.stored,
+                                                 at: date)
+            }
+        }
+        return reports.compactMap { $0 }
+    }
+
+    /// Consecutive ranges of feeds with `counts` articles, each of at most `limit` articles
+    /// unless one feed alone has more.
+    static func transactions(of counts: [Int], limit: Int) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0, articles = 0
+        for (index, count) in counts.enumerated() {
+            if index > start, articles + count > limit {
+                ranges.append(start..<index)
+                start = index
+                articles = 0
+            }
+            articles += count
+        }
+        if start < counts.count { ranges.append(start..<counts.count) }
+        return ranges
+    }
+
+    /// Writes the outcome of a feed that brought no articles to store and says what happened.
+    private func apply(_ prepared: Prepared, to feed: Feed, at date: Date) -> RefreshReport {
         guard let id = feed.id else { return RefreshReport(feed: feed, outcome: .failed("feed is not stored")) }
         if Task.isCancelled, case .failed = prepared { return RefreshReport(feed: feed, outcome: .failed("cancelled")) }
-        let date = now()
         do {
             switch prepared {
             case .notModified:
@@ -156,28 +213,52 @@ struct Refresher: Sendable {
                 var stored = feed
                 if let movedTo = fetch.movedTo { stored.url = movedTo }
                 return RefreshReport(feed: stored, outcome: .updated(added: 0, updated: 0), movedTo: fetch.movedTo)
-            case .parsed(let update):
-                var stored = feed
-                if let title = update.title, Self.hasPlaceholderTitle(feed) { stored.title = title }
-                if stored.siteURL == nil { stored.siteURL = update.siteURL }
-                if stored != feed { _ = try store.upsertFeed(stored) }
-                let summary = try store.upsertArticles(update.articles)
-                let relatedProblem = RelatedStories.update(store, ids: summary.ids, inputs: update.related)
-                // Without related stories the body must be read again next time, to compute them.
-                let fetch = update.fetch
-                try store.recordFetch(feed: id, etag: fetch.etag, lastModified: fetch.lastModified,
-                                      error: update.problem, at: date, newURL: fetch.movedTo,
-                                      contentDigest: relatedProblem == nil ? fetch.contentDigest : nil)
-                if let movedTo = fetch.movedTo { stored.url = movedTo }
-                return RefreshReport(feed: stored, outcome: .updated(added: summary.added, updated: summary.updated),
-                                     movedTo: fetch.movedTo)
+            case .parsed:
+                // Only for a feed without an id: the batch writes the others (`apply(_:)`).
+                return RefreshReport(feed: feed, outcome: .failed("feed is not stored"))
             }
         } catch {
-            let message = "store: \(error)"
-            try? store.recordFetch(feed: id, etag: feed.etag, lastModified: feed.lastModified, error: message,
-                                   at: date, newURL: nil)
-            return RefreshReport(feed: feed, outcome: .failed(message))
+            return failed(feed, id: id, error: error, at: date)
         }
+    }
+
+    /// The feed with what the document says of itself (its own title over a placeholder, its
+    /// home page when it had none), stored when that changed it.
+    private func storeDetails(of feed: Feed, from update: ParsedFeedUpdate) throws -> Feed {
+        var stored = feed
+        if let title = update.title, Self.hasPlaceholderTitle(feed) { stored.title = title }
+        if stored.siteURL == nil { stored.siteURL = update.siteURL }
+        if stored != feed { _ = try store.upsertFeed(stored) }
+        return stored
+    }
+
+    /// Records the fetch of a feed whose articles were written (or failed to be) and says what happened.
+    private func record(_ result: Result<FeedArticlesStored, any Error>, of update: ParsedFeedUpdate,
+                        feed: Feed, stored: Feed, at date: Date) -> RefreshReport {
+        guard let id = feed.id else { return RefreshReport(feed: feed, outcome: .failed("feed is not stored")) }
+        do {
+            let written = try result.get()
+            // Without related stories the body must be read again next time, to compute them.
+            let fetch = update.fetch
+            try store.recordFetch(feed: id, etag: fetch.etag, lastModified: fetch.lastModified,
+                                  error: update.problem, at: date, newURL: fetch.movedTo,
+                                  contentDigest: written.relatedError == nil ? fetch.contentDigest : nil)
+            var stored = stored
+            if let movedTo = fetch.movedTo { stored.url = movedTo }
+            return RefreshReport(feed: stored, outcome: .updated(added: written.summary.added,
+                                                                 updated: written.summary.updated),
+                                 movedTo: fetch.movedTo)
+        } catch {
+            return failed(feed, id: id, error: error, at: date)
+        }
+    }
+
+    /// Records a store failure as the feed's error (its stored state otherwise as it was).
+    private func failed(_ feed: Feed, id: FeedID, error: any Error, at date: Date) -> RefreshReport {
+        let message = "store: \(error)"
+        try? store.recordFetch(feed: id, etag: feed.etag, lastModified: feed.lastModified, error: message,
+                               at: date, newURL: nil)
+        return RefreshReport(feed: feed, outcome: .failed(message))
     }
 }
 

@@ -258,6 +258,53 @@ struct FetchLocalTests {
     }
 }
 
+extension FetchTests {
+    @Test func boundedConcurrencyInBatchesHandsEveryResultOnceAndBatchesThoseReadyTogether() async {
+        let counter = ConcurrencyProbe()
+        var batches: [[Int]] = []
+        await BoundedConcurrency.forEachBatch(Array(0..<40), limit: 4) { value in
+            await counter.enter()
+            try? await Task.sleep(nanoseconds: 1_000_000)
+            await counter.leave()
+            return value * 2
+        } onResults: { results in
+            #expect(!results.isEmpty)
+            #expect(results.allSatisfy { $0.output == $0.index * 2 })
+            batches.append(results.map(\.index))
+            // A slow consumer: the operations started meanwhile finish and wait for the next call.
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
+        #expect(batches.joined().sorted() == Array(0..<40))
+        #expect(batches.contains { $0.count > 1 }, "results that completed during a call come together")
+        #expect(await counter.peak <= 4)
+    }
+
+    @Test func boundedConcurrencyWaitsForAFullBatchUntilEveryOperationHasStarted() async {
+        let counter = ConcurrencyProbe()
+        var batches: [[Int]] = []
+        await BoundedConcurrency.forEachBatch(Array(0..<30), limit: 4, minimumBatch: 8) { value in
+            await counter.enter()
+            try? await Task.sleep(nanoseconds: 1_000_000)
+            await counter.leave()
+            return value
+        } onResults: { results in
+            batches.append(results.map(\.output))
+        }
+        #expect(batches.joined().sorted() == Array(0..<30))
+        // Full batches while operations were left to start (the first 26 elements); the rest as they come.
+        let full = batches.prefix { $0.count >= 8 }
+        #expect(full.joined().count >= 30 - 4 - 8 + 1, "\(batches.map(\.count))")
+        #expect(batches.dropFirst(full.count).allSatisfy { !$0.isEmpty && $0.count < 8 + 4 })
+        #expect(await counter.peak <= 4)
+    }
+
+    @Test func boundedConcurrencyInBatchesOfNothingCallsNothing() async {
+        var calls = 0
+        await BoundedConcurrency.forEachBatch([Int](), limit: 3) { $0 } onResults: { _ in calls += 1 }
+        #expect(calls == 0)
+    }
+}
+
 private actor ConcurrencyProbe {
     private var running = 0
     private(set) var peak = 0

@@ -8,7 +8,7 @@ import Testing
 /// word is searchable, a signature is the word counts at unit length, anything at `similarThreshold` or
 /// more is related (`.sameStory` across sources), and headlines match when their word sets
 /// differ by at most one word each way.
-private struct WordScoring: RelatedScoring {
+struct WordScoring: RelatedScoring {
     var similarThreshold = 0.3
     var minimumSharedTerms = 1
     /// The frequencies each `signature` call saw, for tests of the counting.
@@ -57,7 +57,7 @@ private struct WordScoring: RelatedScoring {
 }
 
 /// What `signature` was called with, in order.
-private final class SignatureCalls: Sendable {
+final class SignatureCalls: Sendable {
     let calls = Mutex<[(frequencies: [String: Int], documents: Int)]>([])
 
     func withLock<T>(_ body: (inout [(frequencies: [String: Int], documents: Int)]) -> T) -> T {
