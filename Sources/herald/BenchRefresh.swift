@@ -112,7 +112,7 @@ struct RefreshWorkload {
                 measured.responses[phase.rawValue] = try server.stats()
             }
             if run == 0 {
-                let stored = try StoreBuilder.articleCount(store)
+                let stored = try StoreBuilder.corpusArticleCount(store)
                 if stored != corpus.totalItems {
                     throw BenchError("herald refresh stored \(stored) of \(corpus.totalItems) articles")
                 }
@@ -204,6 +204,24 @@ struct RefreshWorkload {
         let (_, secondWall, secondCPU) = try BenchClock.measure {
             for (batch, id) in zip(batches, ids) { _ = try store.upsertArticles(batch.articles, feed: id) }
         }
+        env.log("in-process breakdown of \(corpus.name): batched writes")
+        // The serial writer as `herald refresh` runs it: articles and related stories of
+        // `writeBatch` feeds per transaction, into another empty store.
+        let batched = try NewsStore.open(path: folder.appendingPathComponent("batched.db").path)
+        let feedArticles = try zip(batches, inputs).map { batch, inputs in
+            let id = try batched.upsertFeed(Feed(url: batch.url, title: batch.url))
+            return FeedArticles(articles: try batched.prepareArticles(batch.articles, feed: id), related: inputs)
+        }
+        let writeBatch = Refresher.defaultWriteBatch
+        let (failures, batchedWall, batchedCPU) = BenchClock.measure {
+            stride(from: 0, to: feedArticles.count, by: writeBatch).reduce(0) { failures, start in
+                let chunk = Array(feedArticles[start..<min(start + writeBatch, feedArticles.count)])
+                return failures + batched.upsertArticles(chunk, scoring: RelatedStories.scorer).filter { result in
+                    if case .success(let stored) = result { stored.relatedError != nil } else { true }
+                }.count
+            }
+        }
+        if failures > 0 { throw BenchError("batched writes: \(failures) feeds failed") }
         let megabytes = Double(corpus.totalBytes) / 1e6
         let items = Double(max(1, corpus.totalItems))
         let stage = { (name: String, wall: Double, cpu: Double) in
@@ -219,5 +237,7 @@ struct RefreshWorkload {
         report.add(stage("related inputs (term weights, body links)", inputsWall, inputsCPU))
         report.add(stage("related stories (updateRelated, per feed)", relatedWall, relatedCPU))
         report.add(stage("upsertArticles again (same items)", secondWall, secondCPU))
+        report.add(stage("serial writer as refresh runs it (upsert + related, \(writeBatch) feeds per transaction)",
+                         batchedWall, batchedCPU))
     }
 }
