@@ -143,17 +143,21 @@ import Testing
         #expect(HighlightExtractor.extract(from: body, explicit: []).isEmpty)
     }
 
-    @Test func boilerplateMatchesCountOnlyInsideOneSentence() {
+    @Test func boilerplateCountsOnlyInsideOneSentence() throws {
         let text = "Our reporters SHARE THIS view of the bridge. It was read. More work is planned for spring."
         let scalars = Array(text.unicodeScalars)
-        let matches = Prose.boilerplateMatches(scalars)
-        // "share this" (ASCII case folded) and "share" is no phrase of its own; "read. More"
-        // is no "read more".
-        #expect(matches.map { Prose.string(scalars[$0.start..<$0.end]) } == ["SHARE THIS"])
+        // "share this" (ASCII case folded) is a phrase; "read. More" is no "read more".
         let ranges = Prose.sentenceRanges(scalars)
-        #expect(ranges.map { Prose.containsBoilerplate(matches, in: $0) } == [true, false, false])
-        #expect(Prose.boilerplateMatches(Array("\u{00A9} 2025 and copyright \u{00A9} 2024".unicodeScalars)).map(\.start)
-                == [0, 11, 21])
+        #expect(ranges.map { Prose.containsBoilerplate(scalars, in: $0) } == [true, false, false])
+        // A phrase cut by the range's end does not count; one just inside it does.
+        let share = try #require(Prose.firstIndex(of: Prose.folded("share this"), in: Prose.folded(text)))
+        #expect(!Prose.containsBoilerplate(scalars, in: 0..<(share + 9)))
+        #expect(Prose.containsBoilerplate(scalars, in: share..<(share + 10)))
+        #expect(!Prose.containsBoilerplate(scalars, in: (share + 1)..<scalars.count))
+        // Non-ASCII phrases ("\u{00A9}") match anywhere, even alone at a range's end.
+        let copyright = Array("2025 \u{00A9}".unicodeScalars)
+        #expect(Prose.containsBoilerplate(copyright, in: 0..<copyright.count))
+        #expect(!Prose.containsBoilerplate(copyright, in: 0..<(copyright.count - 1)))
     }
 
     @Test func blockScalarsMatchPlainTextForEveryUTF8Width() {

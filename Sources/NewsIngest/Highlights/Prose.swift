@@ -5,7 +5,13 @@ enum Prose {
     // MARK: Quote marks
 
     /// Marks that open a double-quoted passage (straight, curly, low-9, guillemet, CJK corner brackets).
+    @inline(__always)
     static func isOpeningDoubleQuote(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s == "\"" : isOtherOpeningDoubleQuote(s)
+    }
+
+    /// `isOpeningDoubleQuote` of a non-ASCII scalar.
+    private static func isOtherOpeningDoubleQuote(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "\"", "\u{201C}", "\u{201E}", "\u{00AB}", "\u{300C}", "\u{300E}", "\u{201D}": return true
         default: return false
@@ -46,9 +52,15 @@ enum Prose {
     }
 
     /// Apostrophes and single quote marks (straight, curly, modifier letter).
+    @inline(__always)
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s == "'" : isOtherApostrophe(s)
+    }
+
+    /// `isApostrophe` of a non-ASCII scalar.
+    private static func isOtherApostrophe(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "'", "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{02BC}", "\u{2032}": return true
+        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{02BC}", "\u{2032}": return true
         default: return false
         }
     }
@@ -64,8 +76,13 @@ enum Prose {
     }
 
     /// Punctuation that ends a sentence, in Latin, CJK and Arabic script.
+    @inline(__always)
     static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 { return s == "." || s == "!" || s == "?" }
+        s.value < 0x80 ? s == "." || s == "!" || s == "?" : isOtherSentenceEnd(s)
+    }
+
+    /// `isSentenceEnd` of a non-ASCII scalar.
+    private static func isOtherSentenceEnd(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF0E}", "\u{061F}", "\u{06D4}",
              "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}":
@@ -118,11 +135,17 @@ enum Prose {
     }
 
     /// Letters and digits, with an ASCII fast path and a table for the rest of the BMP.
+    @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 {
             let v = s.value | 0x20
             return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
         }
+        return isOtherWordScalar(s)
+    }
+
+    /// `isWordScalar` of a non-ASCII scalar.
+    private static func isOtherWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x10000 { return bmpWordScalars[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0 }
         return isLetterOrDigit(s)
     }
@@ -142,16 +165,19 @@ enum Prose {
     }
 
     /// Lowercase letters, with an ASCII fast path.
+    @inline(__always)
     static func isLowercase(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x80 ? (s.value >= 0x61 && s.value <= 0x7A) : s.properties.isLowercase
     }
 
     /// Uppercase letters, with an ASCII fast path.
+    @inline(__always)
     static func isUppercase(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase
     }
 
     /// Whitespace, with an ASCII fast path.
+    @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s == " " || (s.value >= 0x09 && s.value <= 0x0D) }
         return s.properties.isWhitespace
@@ -183,11 +209,17 @@ enum Prose {
 
     /// One scalar folded for tolerant comparison, keeping offsets one-to-one: simple lowercase,
     /// curly quotes to straight, every kind of space to U+0020.
+    @inline(__always)
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.value < 0x80 {
             if s.value >= 0x41 && s.value <= 0x5A { return Unicode.Scalar(UInt8(s.value + 0x20)) }
             return s.value >= 0x09 && s.value <= 0x0D ? " " : s
         }
+        return foldOther(s)
+    }
+
+    /// `fold(_:)` of a non-ASCII scalar.
+    private static func foldOther(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if isApostrophe(s) { return "'" }
         switch s {
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": return "\""
@@ -276,11 +308,11 @@ enum Prose {
     }
 
     /// `string(_:)` of the scalars folded with `fold(_:)`, without a folded copy in between.
-    static func foldedString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    static func foldedString(_ scalars: some Collection<Unicode.Scalar>) -> String {
         string(scalars, folding: true)
     }
 
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>, folding: Bool) -> String {
+    private static func string(_ scalars: some Collection<Unicode.Scalar>, folding: Bool) -> String {
         var length = 0
         for s in scalars { length += UTF8.width(folding ? fold(s) : s) }
         return String(unsafeUninitializedCapacity: length) { buffer in
