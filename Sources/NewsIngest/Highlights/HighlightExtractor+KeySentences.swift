@@ -211,8 +211,9 @@ extension HighlightExtractor {
                         break
                     }
                 }
-                let isStopword = length <= maxStopwordLength && stopwords.count(hash) != 0
-                tokens.append(WordToken(start: start, hash: hash, isContent: length >= 3 && !isStopword))
+                // Words under three scalars are never content: no stopword lookup for them.
+                let isContent = length >= 3 && (length > maxStopwordLength || stopwords.count(hash) == 0)
+                tokens.append(WordToken(start: start, hash: hash, isContent: isContent))
             }
         }
     }

@@ -60,19 +60,21 @@ extension HighlightExtractor {
 
     /// Pairs of (opening mark, closing mark) offsets of double-quoted passages.
     private static func quotedPassages(_ scalars: [Unicode.Scalar]) -> [(Int, Int)] {
-        var passages: [(Int, Int)] = []
-        var i = 0
-        while i < scalars.count {
-            let s = scalars[i]
-            guard Prose.isOpeningDoubleQuote(s), s != "\u{201D}" else { i += 1; continue }
-            guard let close = scalars[(i + 1)...].firstIndex(where: { Prose.closes($0, opener: s) }) else {
-                i += 1
-                continue
+        scalars.withUnsafeBufferPointer { scalars in
+            var passages: [(Int, Int)] = []
+            var i = 0
+            while i < scalars.count {
+                let s = scalars[i]
+                guard Prose.isOpeningDoubleQuote(s), s != "\u{201D}" else { i += 1; continue }
+                guard let close = scalars[(i + 1)...].firstIndex(where: { Prose.closes($0, opener: s) }) else {
+                    i += 1
+                    continue
+                }
+                passages.append((i, close))
+                i = close + 1
             }
-            passages.append((i, close))
-            i = close + 1
+            return passages
         }
-        return passages
     }
 
     /// The spoken words between the marks, trimmed of spaces and of a trailing comma

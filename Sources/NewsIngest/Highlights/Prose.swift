@@ -254,22 +254,24 @@ enum Prose {
     /// without case.
     static func containsASCIIIgnoringCase(_ scalars: [Unicode.Scalar], _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, needle.count <= scalars.count else { return false }
-        var i = 0
-        let last = scalars.count - needle.count
-        while i <= last {
-            if scalars[i].value | 0x20 == UInt32(first) {
-                var j = 1
-                while j < needle.count {
-                    let v = scalars[i + j].value
-                    let folded = v >= 0x41 && v <= 0x5A ? v | 0x20 : v
-                    if folded != UInt32(needle[j]) { break }
-                    j += 1
+        return scalars.withUnsafeBufferPointer { scalars in
+            var i = 0
+            let last = scalars.count - needle.count
+            while i <= last {
+                if scalars[i].value | 0x20 == UInt32(first) {
+                    var j = 1
+                    while j < needle.count {
+                        let v = scalars[i + j].value
+                        let folded = v >= 0x41 && v <= 0x5A ? v | 0x20 : v
+                        if folded != UInt32(needle[j]) { break }
+                        j += 1
+                    }
+                    if j == needle.count { return true }
                 }
-                if j == needle.count { return true }
+                i += 1
             }
-            i += 1
+            return false
         }
-        return false
     }
 
     /// Comparable form of a passage: folded, whitespace collapsed, surrounding quotes and punctuation trimmed.
