@@ -22,7 +22,7 @@ public enum HighlightExtractor {
         var taken: [Int: [Range<Int>]] = [:]
 
         func add(_ kind: HighlightKind, block: Int, range: Range<Int>, scalars: [Unicode.Scalar], attribution: String?) {
-            let comparable = SeenPassage(Prose.comparable(scalars[range]))
+            let comparable = SeenPassage(Prose.comparableWithLength(scalars[range]))
             guard !comparable.text.isEmpty, !isDuplicate(comparable, of: seen) else { return }
             seen.append(comparable)
             let text = Prose.string(scalars[range])
@@ -70,6 +70,10 @@ public enum HighlightExtractor {
         init(_ comparable: String) {
             text = comparable
             length = comparable.unicodeScalars.count
+        }
+
+        init(_ comparable: (text: String, length: Int)) {
+            (text, length) = comparable
         }
     }
 

@@ -284,7 +284,17 @@ enum Prose {
         comparable(scalars, capacity: scalars.count)
     }
 
+    /// `comparable(_:)` of a passage given as scalars, with its length in scalars.
+    static func comparableWithLength(_ scalars: ArraySlice<Unicode.Scalar>) -> (text: String, length: Int) {
+        let out = comparableScalars(scalars, capacity: scalars.count)
+        return (string(out[...]), out.count)
+    }
+
     private static func comparable(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> String {
+        string(comparableScalars(scalars, capacity: capacity)[...])
+    }
+
+    private static func comparableScalars(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(capacity)
         var pendingSpace = false
@@ -300,21 +310,26 @@ enum Prose {
             }
         }
         while let last = out.last, isTrimmable(last) { out.removeLast() }
-        return string(out[...])
+        return out
     }
 
     /// A string from scalars, encoded in one pass straight into the string's storage (no
     /// intermediate buffer; short results are small strings, without any allocation).
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        string(scalars, folding: false)
+        scalars.withUnsafeBufferPointer { string($0, folding: false) }
     }
 
     /// `string(_:)` of the scalars folded with `fold(_:)`, without a folded copy in between.
-    static func foldedString(_ scalars: some Collection<Unicode.Scalar>) -> String {
-        string(scalars, folding: true)
+    static func foldedString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        scalars.withUnsafeBufferPointer { string($0, folding: true) }
     }
 
-    private static func string(_ scalars: some Collection<Unicode.Scalar>, folding: Bool) -> String {
+    /// `foldedString(_:)` of scalars in a buffer.
+    static func foldedString(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> String {
+        string(UnsafeBufferPointer(rebasing: scalars), folding: true)
+    }
+
+    private static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, folding: Bool) -> String {
         var length = 0
         for s in scalars { length += UTF8.width(folding ? fold(s) : s) }
         return String(unsafeUninitializedCapacity: length) { buffer in
