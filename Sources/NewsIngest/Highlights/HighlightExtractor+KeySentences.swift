@@ -87,7 +87,7 @@ extension HighlightExtractor {
                 guard width >= minSentenceWidth, width <= maxSentenceWidth, units >= minSentenceWords,
                       !content.isEmpty else { continue }
                 if Prose.containsBoilerplate(text, in: range) { continue }
-                content.sort(by: <)
+                content.sort()
                 let first = candidateWords.count
                 for (i, hash) in content.enumerated() where i == 0 || content[i - 1] != hash {
                     candidateWords.append(hash)

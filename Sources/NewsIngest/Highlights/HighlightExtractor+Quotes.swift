@@ -39,6 +39,7 @@ extension HighlightExtractor {
     /// quotes next to a speech verb (`"…," said X`, `"…," X said`, `X said: "…"`, `X said "…"`),
     /// and `according to X, …` / `…, according to X` statements.
     static func speech(in scalars: [Unicode.Scalar]) -> [Speech] {
+        guard mayHoldSpeech(scalars) else { return [] }
         let passages = quotedPassages(scalars)
         let mentionsAccording = Prose.containsASCIIIgnoringCase(scalars, according)
         guard !passages.isEmpty || mentionsAccording else { return [] }
@@ -56,6 +57,20 @@ extension HighlightExtractor {
             found.append(statement)
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Whether `scalars` hold a mark that may open a quoted passage, or "according to": one
+    /// pass that lets most paragraphs skip both searches.
+    private static func mayHoldSpeech(_ scalars: [Unicode.Scalar]) -> Bool {
+        let according = according
+        return scalars.withUnsafeBufferPointer { scalars in
+            for i in scalars.indices {
+                let s = scalars[i]
+                if Prose.isOpeningDoubleQuote(s) && s != "\u{201D}" { return true }
+                if Prose.hasASCIIIgnoringCase(scalars, according, at: i) { return true }
+            }
+            return false
+        }
     }
 
     /// Pairs of (opening mark, closing mark) offsets of double-quoted passages.

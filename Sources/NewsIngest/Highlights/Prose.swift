@@ -253,25 +253,28 @@ enum Prose {
     /// Whether `scalars` contain `needle` (lowercase ASCII bytes), ASCII letters compared
     /// without case.
     static func containsASCIIIgnoringCase(_ scalars: [Unicode.Scalar], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= scalars.count else { return false }
+        guard !needle.isEmpty, needle.count <= scalars.count else { return false }
         return scalars.withUnsafeBufferPointer { scalars in
-            var i = 0
-            let last = scalars.count - needle.count
-            while i <= last {
-                if scalars[i].value | 0x20 == UInt32(first) {
-                    var j = 1
-                    while j < needle.count {
-                        let v = scalars[i + j].value
-                        let folded = v >= 0x41 && v <= 0x5A ? v | 0x20 : v
-                        if folded != UInt32(needle[j]) { break }
-                        j += 1
-                    }
-                    if j == needle.count { return true }
-                }
-                i += 1
+            for i in 0...(scalars.count - needle.count) where hasASCIIIgnoringCase(scalars, needle, at: i) {
+                return true
             }
             return false
         }
+    }
+
+    /// Whether `needle` (lowercase ASCII bytes, not empty) stands in `scalars` at `start`,
+    /// ASCII letters compared without case.
+    @inline(__always)
+    static func hasASCIIIgnoringCase(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ needle: [UInt8],
+                                     at start: Int) -> Bool {
+        guard scalars[start].value | 0x20 == UInt32(needle[0]), start + needle.count <= scalars.count else {
+            return false
+        }
+        for j in 1..<needle.count {
+            let v = scalars[start + j].value
+            if (v >= 0x41 && v <= 0x5A ? v | 0x20 : v) != UInt32(needle[j]) { return false }
+        }
+        return true
     }
 
     /// Comparable form of a passage: folded, whitespace collapsed, surrounding quotes and punctuation trimmed.
