@@ -260,24 +260,25 @@ extension HighlightExtractor {
         var isCapitalised: Bool
 
         static func split(_ scalars: [Unicode.Scalar]) -> [Word] {
-            var words: [Word] = []
-            var i = 0
-            let n = scalars.count
-            while i < n {
-                guard isWordScalar(scalars[i]) else { i += 1; continue }
-                let start = i
-                while i < n, isWordScalar(scalars[i])
-                    || ((scalars[i] == "." || Prose.isApostrophe(scalars[i]) || scalars[i] == "-")
-                        && i + 1 < n && isWordScalar(scalars[i + 1])) {
-                    i += 1
+            scalars.withUnsafeBufferPointer { scalars in
+                var words: [Word] = []
+                var i = 0
+                let n = scalars.count
+                while i < n {
+                    guard isWordScalar(scalars[i]) else { i += 1; continue }
+                    let start = i
+                    while i < n, isWordScalar(scalars[i])
+                        || ((scalars[i] == "." || Prose.isApostrophe(scalars[i]) || scalars[i] == "-")
+                            && i + 1 < n && isWordScalar(scalars[i + 1])) {
+                        i += 1
+                    }
+                    let followedBySpace = i < n && scalars[i] == " " && i + 1 < n && isWordScalar(scalars[i + 1])
+                    words.append(Word(range: start..<i, text: Prose.string(scalars[start..<i]),
+                                      lower: Prose.foldedString(scalars[start..<i]), followedBySpace: followedBySpace,
+                                      isCapitalised: Prose.isUppercase(scalars[start])))
                 }
-                let text = Prose.string(scalars[start..<i])
-                let followedBySpace = i < n && scalars[i] == " " && i + 1 < n && isWordScalar(scalars[i + 1])
-                words.append(Word(range: start..<i, text: text, lower: Prose.foldedString(scalars[start..<i]),
-                                  followedBySpace: followedBySpace,
-                                  isCapitalised: Prose.isUppercase(scalars[start])))
+                return words
             }
-            return words
         }
 
         private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {

@@ -327,6 +327,11 @@ enum Prose {
         scalars.withUnsafeBufferPointer { string($0, folding: true) }
     }
 
+    /// `string(_:)` of scalars in a buffer.
+    static func string(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> String {
+        string(UnsafeBufferPointer(rebasing: scalars), folding: false)
+    }
+
     /// `foldedString(_:)` of scalars in a buffer.
     static func foldedString(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> String {
         string(UnsafeBufferPointer(rebasing: scalars), folding: true)
