@@ -109,8 +109,11 @@ extension Prose {
             return [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { buffer, count in
                 for span in spans { count = decodeScalars(of: span.text, into: buffer, at: count) }
             }
-        default:
-            return Array(block.plainText.unicodeScalars)
+        case .heading, .preformatted, .image, .table, .rule:
+            let text = block.plainText
+            return [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+                count = decodeScalars(of: text, into: buffer, at: 0)
+            }
         }
     }
 
@@ -123,6 +126,14 @@ extension Prose {
             var i = 0, out = offset
             let n = utf8.count
             while i < n {
+                // Eight ASCII bytes at a time (most text).
+                if i + 8 <= n, let base = utf8.baseAddress,
+                   UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    for k in 0..<8 { buffer[out + k] = Unicode.Scalar(utf8[i + k]) }
+                    i += 8
+                    out += 8
+                    continue
+                }
                 let lead = UInt32(utf8[i])
                 var value: UInt32
                 switch lead {
