@@ -163,6 +163,15 @@ import Testing
     @Test func blockScalarsMatchPlainTextForEveryUTF8Width() {
         let block = Block.paragraph([Span("Café "), Span("данные", link: "https://example.org"), Span(" 数据 🌍 ok", emphasis: true)])
         #expect(Prose.scalars(of: block) == Array(block.plainText.unicodeScalars))
+        // Runs of ASCII longer and shorter than eight bytes, around every width, in every kind of block.
+        let mixed = "A long ASCII run, then é, then 数据 and 🌍🌍 again; twelve chars é1234567 end"
+        let blocks: [Block] = [
+            .heading(level: 2, text: mixed), .preformatted(mixed + "\n  code"), .image(alt: mixed, url: nil),
+            .table([[mixed, "b"], ["ünïcode", "1234567890"]]), .rule, .listItem([Span(mixed), Span("é")], depth: 0, number: 1),
+        ]
+        for block in blocks {
+            #expect(Prose.scalars(of: block) == Array(block.plainText.unicodeScalars))
+        }
     }
 
     @Test func wordScalarTableAgreesWithUnicodeProperties() {
