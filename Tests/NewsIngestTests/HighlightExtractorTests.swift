@@ -174,6 +174,16 @@ import Testing
         }
     }
 
+    @Test func whitespaceAgreesWithUnicodeProperties() {
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if Prose.isOtherWhitespace(scalar) != scalar.properties.isWhitespace {
+                Issue.record("isOtherWhitespace(U+\(String(value, radix: 16))) is \(!scalar.properties.isWhitespace)")
+                return
+            }
+        }
+    }
+
     @Test func wordScalarTableAgreesWithUnicodeProperties() {
         for value in UInt32(0)...0x2FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }

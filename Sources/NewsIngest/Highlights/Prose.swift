@@ -180,7 +180,16 @@ enum Prose {
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s == " " || (s.value >= 0x09 && s.value <= 0x0D) }
-        return s.properties.isWhitespace
+        return isOtherWhitespace(s)
+    }
+
+    /// Unicode's White_Space scalars above ASCII (`properties.isWhitespace` without the
+    /// property lookup, which costs more than the rest of `fold(_:)`).
+    static func isOtherWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Number of space-separated words in already whitespace-collapsed text.
@@ -225,7 +234,7 @@ enum Prose {
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": return "\""
         default: break
         }
-        if s.properties.isWhitespace { return " " }
+        if isOtherWhitespace(s) { return " " }
         guard s.properties.changesWhenLowercased else { return s }
         let lower = s.properties.lowercaseMapping.unicodeScalars
         if lower.count == 1, let first = lower.first { return first }
