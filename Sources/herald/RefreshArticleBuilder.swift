@@ -56,7 +56,12 @@ enum RefreshArticleBuilder {
     }
 
     private static func clean(_ text: String) -> String {
-        TextSanitizer.clean(text, keepNewlines: false).trimmingCharacters(in: .whitespaces)
+        let cleaned = TextSanitizer.clean(text, keepNewlines: false)
+        // Links and ids nearly always start and end with a visible ASCII character: nothing to
+        // trim then, and Foundation's trimming costs more than the rest of the article's fields.
+        let isVisibleASCII: (UInt8?) -> Bool = { $0.map { $0 > 0x20 && $0 < 0x7F } ?? false }
+        if isVisibleASCII(cleaned.utf8.first) && isVisibleASCII(cleaned.utf8.last) { return cleaned }
+        return cleaned.trimmingCharacters(in: .whitespaces)
     }
 
     /// Cleaned, on one line, whitespace runs collapsed.

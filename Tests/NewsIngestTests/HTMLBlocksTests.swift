@@ -165,6 +165,19 @@ import Testing
         #expect(!HTMLBlocks.isTracker("https://cdn.example.org/pixel.wp.com/g.gif"))
     }
 
+    /// Whitespace runs collapse wherever they fall in the text (the fast path reads eight bytes
+    /// at a time, so each run is tried at every offset around a word boundary).
+    @Test func whitespaceRunsCollapseAtEveryOffset() {
+        for offset in 0..<20 {
+            let lead = String(repeating: "x", count: offset)
+            for gap in ["  ", "\t", "\n", " \u{00A0}", "\u{00A0}", " \r\n ", "\t \t"] {
+                let html = "<p>\(lead)a\(gap)b word\(gap)c end</p>"
+                #expect(HTMLBlocks.blocks(fromHTML: html, baseURL: nil) == [.paragraph([Span("\(lead)a b word c end")])],
+                        "offset \(offset), gap \(gap.debugDescription)")
+            }
+        }
+    }
+
     @Test func linksInReadingOrder() {
         let html = #"<p><a href="/1">one</a> <em><a href="/2">two</a></em></p><ul><li><a href="/3">three</a></li></ul>"#
             + #"<blockquote><a href="/4">four</a></blockquote>"#

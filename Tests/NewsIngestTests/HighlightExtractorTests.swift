@@ -143,22 +143,45 @@ import Testing
         #expect(HighlightExtractor.extract(from: body, explicit: []).isEmpty)
     }
 
-    @Test func boilerplateMatchesCountOnlyInsideOneSentence() {
+    @Test func boilerplateCountsOnlyInsideOneSentence() throws {
         let text = "Our reporters SHARE THIS view of the bridge. It was read. More work is planned for spring."
         let scalars = Array(text.unicodeScalars)
-        let matches = Prose.boilerplateMatches(scalars)
-        // "share this" (ASCII case folded) and "share" is no phrase of its own; "read. More"
-        // is no "read more".
-        #expect(matches.map { Prose.string(scalars[$0.start..<$0.end]) } == ["SHARE THIS"])
+        // "share this" (ASCII case folded) is a phrase; "read. More" is no "read more".
         let ranges = Prose.sentenceRanges(scalars)
-        #expect(ranges.map { Prose.containsBoilerplate(matches, in: $0) } == [true, false, false])
-        #expect(Prose.boilerplateMatches(Array("\u{00A9} 2025 and copyright \u{00A9} 2024".unicodeScalars)).map(\.start)
-                == [0, 11, 21])
+        #expect(ranges.map { Prose.containsBoilerplate(scalars, in: $0) } == [true, false, false])
+        // A phrase cut by the range's end does not count; one just inside it does.
+        let share = try #require(Prose.firstIndex(of: Prose.folded("share this"), in: Prose.folded(text)))
+        #expect(!Prose.containsBoilerplate(scalars, in: 0..<(share + 9)))
+        #expect(Prose.containsBoilerplate(scalars, in: share..<(share + 10)))
+        #expect(!Prose.containsBoilerplate(scalars, in: (share + 1)..<scalars.count))
+        // Non-ASCII phrases ("\u{00A9}") match anywhere, even alone at a range's end.
+        let copyright = Array("2025 \u{00A9}".unicodeScalars)
+        #expect(Prose.containsBoilerplate(copyright, in: 0..<copyright.count))
+        #expect(!Prose.containsBoilerplate(copyright, in: 0..<(copyright.count - 1)))
     }
 
     @Test func blockScalarsMatchPlainTextForEveryUTF8Width() {
         let block = Block.paragraph([Span("Café "), Span("данные", link: "https://example.org"), Span(" 数据 🌍 ok", emphasis: true)])
         #expect(Prose.scalars(of: block) == Array(block.plainText.unicodeScalars))
+        // Runs of ASCII longer and shorter than eight bytes, around every width, in every kind of block.
+        let mixed = "A long ASCII run, then é, then 数据 and 🌍🌍 again; twelve chars é1234567 end"
+        let blocks: [Block] = [
+            .heading(level: 2, text: mixed), .preformatted(mixed + "\n  code"), .image(alt: mixed, url: nil),
+            .table([[mixed, "b"], ["ünïcode", "1234567890"]]), .rule, .listItem([Span(mixed), Span("é")], depth: 0, number: 1),
+        ]
+        for block in blocks {
+            #expect(Prose.scalars(of: block) == Array(block.plainText.unicodeScalars))
+        }
+    }
+
+    @Test func whitespaceAgreesWithUnicodeProperties() {
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if Prose.isOtherWhitespace(scalar) != scalar.properties.isWhitespace {
+                Issue.record("isOtherWhitespace(U+\(String(value, radix: 16))) is \(!scalar.properties.isWhitespace)")
+                return
+            }
+        }
     }
 
     @Test func wordScalarTableAgreesWithUnicodeProperties() {

@@ -49,10 +49,11 @@ extension HTMLBlocks {
     /// Whether a link has spaces or control bytes, and whether it starts with `http://` or `https://`.
     private static func scanLink(_ bytes: UnsafeBufferPointer<UInt8>) -> (needsCleaning: Bool, isHTTP: Bool) {
         let needsCleaning = bytes.contains { $0 <= 0x20 }
-        let http: [UInt8] = Array("http".utf8)
-        guard bytes.count > 8, bytes.prefix(4).elementsEqual(http) else { return (needsCleaning, false) }
-        let rest = bytes[4...]
-        let isHTTP = rest.starts(with: [0x3A, 0x2F, 0x2F]) || rest.starts(with: [0x73, 0x3A, 0x2F, 0x2F])
+        guard bytes.count > 8, bytes[0] == 0x68, bytes[1] == 0x74, bytes[2] == 0x74, bytes[3] == 0x70 else { // "http"
+            return (needsCleaning, false)
+        }
+        let colon = bytes[4] == 0x73 ? 5 : 4 // after an "s"
+        let isHTTP = bytes[colon] == 0x3A && bytes[colon + 1] == 0x2F && bytes[colon + 2] == 0x2F // "://"
         return (needsCleaning, isHTTP)
     }
 

@@ -72,7 +72,6 @@ extension HighlightExtractor {
             let text = scalars[index]
             var next = blockTokens[index].lowerBound // first token not yet behind the current sentence
             let end = blockTokens[index].upperBound
-            var boilerplate: [Prose.BoilerplateMatch]? // found on the block's first candidate
             for range in Prose.sentenceRanges(text) {
                 var units = 0
                 content.removeAll(keepingCapacity: true)
@@ -87,8 +86,7 @@ extension HighlightExtractor {
                 let width = Prose.width(text[range])
                 guard width >= minSentenceWidth, width <= maxSentenceWidth, units >= minSentenceWords,
                       !content.isEmpty else { continue }
-                if boilerplate == nil { boilerplate = Prose.boilerplateMatches(text) }
-                if let boilerplate, Prose.containsBoilerplate(boilerplate, in: range) { continue }
+                if Prose.containsBoilerplate(text, in: range) { continue }
                 content.sort()
                 let first = candidateWords.count
                 for (i, hash) in content.enumerated() where i == 0 || content[i - 1] != hash {
@@ -140,6 +138,7 @@ extension HighlightExtractor {
             mask = size - 1
         }
 
+        @inline(__always)
         private func slot(_ key: UInt64) -> Int {
             var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
             while entries[slot].count != 0 && entries[slot].key != key { slot = (slot + 1) & mask }
@@ -170,6 +169,7 @@ extension HighlightExtractor {
     private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// One FNV-1a step over a scalar value, ASCII letters lowercased.
+    @inline(__always)
     private static func fnv(_ hash: UInt64, _ s: Unicode.Scalar) -> UInt64 {
         var v = s.value
         if v >= 0x41 && v <= 0x5A { v |= 0x20 }
@@ -179,38 +179,42 @@ extension HighlightExtractor {
     /// Appends the words of a text: runs of letters and digits (apostrophes and hyphens inside a
     /// word kept, apostrophes not hashed), and each wide (CJK) letter on its own.
     static func appendWordTokens(of scalars: [Unicode.Scalar], to tokens: inout [WordToken]) {
-        var i = 0
-        let n = scalars.count
-        while i < n {
-            let s = scalars[i]
-            guard Prose.isWordScalar(s) else { i += 1; continue }
-            if !s.isASCII, Prose.isWide(s) {
-                tokens.append(WordToken(start: i, hash: fnv(fnvOffset, s), isContent: true))
-                i += 1
-                continue
-            }
-            let start = i
-            var hash = fnv(fnvOffset, s)
-            var length = 1
-            i += 1
+        let stopwords = stopwordHashes, maxStopwordLength = maxStopwordLength
+        scalars.withUnsafeBufferPointer { scalars in
+            var i = 0
+            let n = scalars.count
             while i < n {
-                let c = scalars[i]
-                if Prose.isWordScalar(c), c.isASCII || !Prose.isWide(c) {
-                    hash = fnv(hash, c)
-                    length += 1
+                let s = scalars[i]
+                guard Prose.isWordScalar(s) else { i += 1; continue }
+                if !s.isASCII, Prose.isWide(s) {
+                    tokens.append(WordToken(start: i, hash: fnv(fnvOffset, s), isContent: true))
                     i += 1
-                } else if (Prose.isApostrophe(c) || c == "-"), i + 1 < n, Prose.isWordScalar(scalars[i + 1]) {
-                    if c == "-" {
+                    continue
+                }
+                let start = i
+                var hash = fnv(fnvOffset, s)
+                var length = 1
+                i += 1
+                while i < n {
+                    let c = scalars[i]
+                    if Prose.isWordScalar(c), c.isASCII || !Prose.isWide(c) {
                         hash = fnv(hash, c)
                         length += 1
+                        i += 1
+                    } else if (Prose.isApostrophe(c) || c == "-"), i + 1 < n, Prose.isWordScalar(scalars[i + 1]) {
+                        if c == "-" {
+                            hash = fnv(hash, c)
+                            length += 1
+                        }
+                        i += 1
+                    } else {
+                        break
                     }
-                    i += 1
-                } else {
-                    break
                 }
+                // Words under three scalars are never content: no stopword lookup for them.
+                let isContent = length >= 3 && (length > maxStopwordLength || stopwords.count(hash) == 0)
+                tokens.append(WordToken(start: start, hash: hash, isContent: isContent))
             }
-            let isStopword = length <= maxStopwordLength && stopwordHashes.count(hash) != 0
-            tokens.append(WordToken(start: start, hash: hash, isContent: length >= 3 && !isStopword))
         }
     }
 }

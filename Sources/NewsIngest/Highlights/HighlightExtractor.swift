@@ -22,7 +22,7 @@ public enum HighlightExtractor {
         var taken: [Int: [Range<Int>]] = [:]
 
         func add(_ kind: HighlightKind, block: Int, range: Range<Int>, scalars: [Unicode.Scalar], attribution: String?) {
-            let comparable = SeenPassage(Prose.comparable(scalars[range]))
+            let comparable = SeenPassage(Prose.comparableWithLength(scalars[range]))
             guard !comparable.text.isEmpty, !isDuplicate(comparable, of: seen) else { return }
             seen.append(comparable)
             let text = Prose.string(scalars[range])
@@ -71,6 +71,10 @@ public enum HighlightExtractor {
             text = comparable
             length = comparable.unicodeScalars.count
         }
+
+        init(_ comparable: (text: String, length: Int)) {
+            (text, length) = comparable
+        }
     }
 
     /// Whether a folded passage repeats one already kept: equal, or one contains the other
@@ -95,28 +99,41 @@ public enum HighlightExtractor {
 }
 
 extension Prose {
-    /// The Unicode scalars of a block's `plainText`, read span by span without joining the
-    /// spans into a string first.
+    /// The Unicode scalars of a block's `plainText`, decoded span by span straight from their
+    /// UTF-8 storage into the array (several times cheaper than appending `unicodeScalars`,
+    /// and no joined string first).
     static func scalars(of block: Block) -> [Unicode.Scalar] {
         switch block {
         case .paragraph(let spans), .quote(let spans, _), .listItem(let spans, _, _):
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(spans.reduce(0) { $0 + $1.text.utf8.count })
-            for span in spans { appendScalars(of: span.text, to: &scalars) }
-            return scalars
-        default:
-            return Array(block.plainText.unicodeScalars)
+            let capacity = spans.reduce(0) { $0 + $1.text.utf8.count }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: capacity) { buffer, count in
+                for span in spans { count = decodeScalars(of: span.text, into: buffer, at: count) }
+            }
+        case .heading, .preformatted, .image, .table, .rule:
+            let text = block.plainText
+            return [Unicode.Scalar](unsafeUninitializedCapacity: text.utf8.count) { buffer, count in
+                count = decodeScalars(of: text, into: buffer, at: 0)
+            }
         }
     }
 
-    /// Appends the scalars of `text`, decoded straight from its UTF-8 storage (several times
-    /// cheaper than appending its `unicodeScalars` view).
-    static func appendScalars(of text: String, to scalars: inout [Unicode.Scalar]) {
+    /// Writes the scalars of `text` into `buffer` from `offset` (the buffer holds at least one
+    /// element per UTF-8 byte); returns the offset after the last one written.
+    private static func decodeScalars(of text: String, into buffer: UnsafeMutableBufferPointer<Unicode.Scalar>,
+                                      at offset: Int) -> Int {
         var text = text
-        text.withUTF8 { utf8 in
-            var i = 0
+        return text.withUTF8 { utf8 in
+            var i = 0, out = offset
             let n = utf8.count
             while i < n {
+                // Eight ASCII bytes at a time (most text).
+                if i + 8 <= n, let base = utf8.baseAddress,
+                   UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    for k in 0..<8 { buffer[out + k] = Unicode.Scalar(utf8[i + k]) }
+                    i += 8
+                    out += 8
+                    continue
+                }
                 let lead = UInt32(utf8[i])
                 var value: UInt32
                 switch lead {
@@ -135,8 +152,10 @@ extension Prose {
                     i += 4
                 }
                 // A String's storage is valid UTF-8, so every value is a scalar.
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                buffer[out] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                out += 1
             }
+            return out
         }
     }
 }

@@ -50,87 +50,99 @@ extension Prose {
     /// boilerplate phrase, whatever its length.
     static func isBoilerplateSentence(_ sentence: String) -> Bool {
         let scalars = Array(sentence.unicodeScalars)
-        return !boilerplateMatches(scalars).isEmpty
+        return containsBoilerplate(scalars, in: 0..<scalars.count)
     }
 
-    /// A boilerplate phrase found in a text: where it starts and where the shortest phrase
-    /// starting there ends, in scalar offsets.
-    struct BoilerplateMatch {
-        var start: Int
-        var end: Int
-    }
-
-    /// Every position of `scalars` where a boilerplate phrase starts, in order, ASCII letters
-    /// compared without case. A sentence is boilerplate when a match lies inside it, so one
-    /// pass over a block answers for all of its sentences.
-    static func boilerplateMatches(_ scalars: [Unicode.Scalar]) -> [BoilerplateMatch] {
+    /// Whether a boilerplate phrase lies wholly inside `range` of `scalars`, ASCII letters
+    /// compared without case.
+    static func containsBoilerplate(_ scalars: [Unicode.Scalar], in range: Range<Int>) -> Bool {
         let table = boilerplateTable
-        var matches: [BoilerplateMatch] = []
-        let n = scalars.count
-        for i in 0..<n {
-            let first = BoilerplateTable.lowered(scalars[i])
-            let second = i + 1 < n ? BoilerplateTable.lowered(scalars[i + 1]) : 0
-            var shortest = Int.max
-            if table.mayStart(first, second) {
-                for k in table.byFirst[Int(first)]..<table.byFirst[Int(first) + 1] {
-                    shortest = min(shortest, table.matchLength(table.asciiPhrases[k], in: scalars, at: i))
+        return scalars.withUnsafeBufferPointer { scalars in
+            let end = range.upperBound
+            var i = range.lowerBound
+            guard i < end else { return false }
+            // The lowered scalars at i, i + 1 and i + 2 (0 past the range's end).
+            var first: UInt32 = 0
+            var second = BoilerplateTable.lowered(scalars[i])
+            var third = i + 1 < end ? BoilerplateTable.lowered(scalars[i + 1]) : 0
+            while i < end {
+                first = second
+                second = third
+                third = i + 2 < end ? BoilerplateTable.lowered(scalars[i + 2]) : 0
+                if i + 2 < end, table.mayStart(first, second, third) {
+                    for k in table.byFirst[Int(first)]..<table.byFirst[Int(first) + 1]
+                    where table.matches(table.asciiPhrases[k], in: scalars, at: i, end: end) {
+                        return true
+                    }
                 }
+                if first >= table.otherFirst {
+                    for phrase in table.otherPhrases where phrase[0] == first {
+                        if table.matches(phrase, in: scalars, at: i, end: end) { return true }
+                    }
+                }
+                i += 1
             }
-            for phrase in table.otherPhrases where phrase[0] == first {
-                shortest = min(shortest, table.matchLength(phrase, in: scalars, at: i))
-            }
-            if shortest != .max { matches.append(BoilerplateMatch(start: i, end: i + shortest)) }
+            return false
         }
-        return matches
     }
 
-    /// Whether one of `matches` (from `boilerplateMatches`) lies wholly inside `range`.
-    static func containsBoilerplate(_ matches: [BoilerplateMatch], in range: Range<Int>) -> Bool {
-        matches.contains { $0.start >= range.lowerBound && $0.end <= range.upperBound }
-    }
-
-    /// `boilerplatePhrases` arranged for `boilerplateMatches`: a bit set of the ASCII pairs
-    /// that start a phrase filters nearly every position with two lookups.
+    /// `boilerplatePhrases` arranged for `containsBoilerplate`: a bit set of the first three
+    /// scalars of the ASCII phrases rules out nearly every position with one lookup.
     struct BoilerplateTable: Sendable {
-        /// Phrases starting with two ASCII scalars, as scalar values, sorted by first scalar.
+        /// Phrases of three or more scalars starting with an ASCII one, as scalar values,
+        /// sorted by first scalar.
         let asciiPhrases: [[UInt32]]
         /// `asciiPhrases[byFirst[c]..<byFirst[c + 1]]` start with scalar `c` (0…127).
         let byFirst: [Int]
-        /// Bit `first × 128 + second` is set when some phrase starts with that ASCII pair.
-        let pairs: [UInt64]
-        /// The other phrases (starting with a non-ASCII scalar, or shorter than two).
+        /// Bit `trigramBit(a, b, c)` is set when some ASCII phrase starts with `a b c`.
+        let trigrams: [UInt64]
+        /// The other phrases (starting with a non-ASCII scalar, or shorter than three).
         let otherPhrases: [[UInt32]]
+        /// The smallest first scalar of `otherPhrases`: smaller scalars start none of them.
+        let otherFirst: UInt32
+
+        /// Size of the trigram bit set, in bits (a power of two).
+        private static let trigramBits = 4096
 
         init(_ phrases: [String]) {
             let values = phrases.map { $0.unicodeScalars.map { Self.lowered($0) } }.filter { !$0.isEmpty }
-            let isASCIIPair: ([UInt32]) -> Bool = { $0.count >= 2 && $0[0] < 0x80 && $0[1] < 0x80 }
-            let ascii = values.filter(isASCIIPair).sorted { $0[0] < $1[0] }
+            let isASCII: ([UInt32]) -> Bool = { $0.count >= 3 && $0[0] < 0x80 }
+            let ascii = values.filter(isASCII).sorted { $0[0] < $1[0] }
             asciiPhrases = ascii
-            otherPhrases = values.filter { !isASCIIPair($0) }
+            otherPhrases = values.filter { !isASCII($0) }
+            otherFirst = otherPhrases.map { $0[0] }.min() ?? .max
             byFirst = (0...128).map { c in ascii.firstIndex { $0[0] >= c } ?? ascii.count }
-            var pairs = [UInt64](repeating: 0, count: 128 * 128 / 64)
+            var trigrams = [UInt64](repeating: 0, count: Self.trigramBits / 64)
             for phrase in ascii {
-                let bit = Int(phrase[0]) * 128 + Int(phrase[1])
-                pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+                let bit = Self.trigramBit(phrase[0], phrase[1], phrase[2])
+                trigrams[bit >> 6] |= 1 << UInt64(bit & 63)
             }
-            self.pairs = pairs
+            self.trigrams = trigrams
         }
 
-        /// Whether an ASCII phrase may start with the scalars `first`, `second` (lowered).
-        func mayStart(_ first: UInt32, _ second: UInt32) -> Bool {
-            guard first < 0x80, second < 0x80 else { return false }
-            let bit = Int(first) * 128 + Int(second)
-            return pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        @inline(__always)
+        private static func trigramBit(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int {
+            Int((((a &<< 16) ^ (b &<< 8) ^ c) &* 0x9E37_79B1) >> 20) & (trigramBits - 1)
         }
 
-        /// `phrase.count` when `phrase` occurs in `scalars` at `start`, otherwise `Int.max`.
-        func matchLength(_ phrase: [UInt32], in scalars: [Unicode.Scalar], at start: Int) -> Int {
-            guard start + phrase.count <= scalars.count else { return .max }
-            for j in phrase.indices where Self.lowered(scalars[start + j]) != phrase[j] { return .max }
-            return phrase.count
+        /// Whether an ASCII phrase may start with the scalars `first`, `second`, `third` (lowered).
+        @inline(__always)
+        func mayStart(_ first: UInt32, _ second: UInt32, _ third: UInt32) -> Bool {
+            guard first < 0x80 else { return false }
+            let bit = Self.trigramBit(first, second, third)
+            return trigrams[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+
+        /// Whether `phrase` occurs in `scalars` at `start` and ends by `end`.
+        func matches(_ phrase: [UInt32], in scalars: UnsafeBufferPointer<Unicode.Scalar>, at start: Int,
+                     end: Int) -> Bool {
+            guard start + phrase.count <= end else { return false }
+            for j in phrase.indices where Self.lowered(scalars[start + j]) != phrase[j] { return false }
+            return true
         }
 
         /// A scalar's value with ASCII capitals lowercased.
+        @inline(__always)
         static func lowered(_ s: Unicode.Scalar) -> UInt32 {
             s.value >= 0x41 && s.value <= 0x5A ? s.value | 0x20 : s.value
         }

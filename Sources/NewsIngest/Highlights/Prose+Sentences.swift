@@ -20,27 +20,28 @@ extension Prose {
     /// sentence after an abbreviation (`abbreviations`), a single-letter initial ("J. Smith") or
     /// a dotted acronym ("U.S."); decimals ("3.5") and domains never have the following space.
     static func sentenceRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = 0
-        var i = 0
-        let n = scalars.count
-        while i < n {
-            let s = scalars[i]
-            guard isSentenceEnd(s) else { i += 1; continue }
-            var end = i + 1
-            while end < n, isSentenceEnd(scalars[end]) || isTrailingCloser(scalars[end]) { end += 1 }
-            if isBoundary(scalars, mark: i, after: end) {
-                appendTrimmed(start..<end, of: scalars, to: &ranges)
-                start = end
+        scalars.withUnsafeBufferPointer { scalars in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            var i = 0
+            let n = scalars.count
+            while i < n {
+                guard isSentenceEnd(scalars[i]) else { i += 1; continue }
+                var end = i + 1
+                while end < n, isSentenceEnd(scalars[end]) || isTrailingCloser(scalars[end]) { end += 1 }
+                if isBoundary(scalars, mark: i, after: end) {
+                    appendTrimmed(start..<end, of: scalars, to: &ranges)
+                    start = end
+                }
+                i = end
             }
-            i = end
+            appendTrimmed(start..<n, of: scalars, to: &ranges)
+            return ranges
         }
-        appendTrimmed(start..<n, of: scalars, to: &ranges)
-        return ranges
     }
 
     /// Whether the sentence mark at `mark`, with its trailing marks up to `after`, ends a sentence.
-    private static func isBoundary(_ scalars: [Unicode.Scalar], mark: Int, after: Int) -> Bool {
+    private static func isBoundary(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, mark: Int, after: Int) -> Bool {
         if isCJKSentenceEnd(scalars[mark]) { return true }
         if after == scalars.count { return true }
         guard Prose.isSpace(scalars[after]) else { return false }
@@ -68,7 +69,8 @@ extension Prose {
         return true
     }
 
-    private static func appendTrimmed(_ range: Range<Int>, of scalars: [Unicode.Scalar], to ranges: inout [Range<Int>]) {
+    private static func appendTrimmed(_ range: Range<Int>, of scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                                      to ranges: inout [Range<Int>]) {
         var lower = range.lowerBound, upper = range.upperBound
         while lower < upper, Prose.isSpace(scalars[lower]) { lower += 1 }
         while upper > lower, Prose.isSpace(scalars[upper - 1]) { upper -= 1 }

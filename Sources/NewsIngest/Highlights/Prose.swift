@@ -5,7 +5,13 @@ enum Prose {
     // MARK: Quote marks
 
     /// Marks that open a double-quoted passage (straight, curly, low-9, guillemet, CJK corner brackets).
+    @inline(__always)
     static func isOpeningDoubleQuote(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s == "\"" : isOtherOpeningDoubleQuote(s)
+    }
+
+    /// `isOpeningDoubleQuote` of a non-ASCII scalar.
+    private static func isOtherOpeningDoubleQuote(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "\"", "\u{201C}", "\u{201E}", "\u{00AB}", "\u{300C}", "\u{300E}", "\u{201D}": return true
         default: return false
@@ -46,9 +52,15 @@ enum Prose {
     }
 
     /// Apostrophes and single quote marks (straight, curly, modifier letter).
+    @inline(__always)
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s == "'" : isOtherApostrophe(s)
+    }
+
+    /// `isApostrophe` of a non-ASCII scalar.
+    private static func isOtherApostrophe(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "'", "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{02BC}", "\u{2032}": return true
+        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{02BC}", "\u{2032}": return true
         default: return false
         }
     }
@@ -64,8 +76,13 @@ enum Prose {
     }
 
     /// Punctuation that ends a sentence, in Latin, CJK and Arabic script.
+    @inline(__always)
     static func isSentenceEnd(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 0x80 { return s == "." || s == "!" || s == "?" }
+        s.value < 0x80 ? s == "." || s == "!" || s == "?" : isOtherSentenceEnd(s)
+    }
+
+    /// `isSentenceEnd` of a non-ASCII scalar.
+    private static func isOtherSentenceEnd(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{FF0E}", "\u{061F}", "\u{06D4}",
              "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}":
@@ -118,11 +135,17 @@ enum Prose {
     }
 
     /// Letters and digits, with an ASCII fast path and a table for the rest of the BMP.
+    @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 {
             let v = s.value | 0x20
             return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39)
         }
+        return isOtherWordScalar(s)
+    }
+
+    /// `isWordScalar` of a non-ASCII scalar.
+    private static func isOtherWordScalar(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x10000 { return bmpWordScalars[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0 }
         return isLetterOrDigit(s)
     }
@@ -142,19 +165,31 @@ enum Prose {
     }
 
     /// Lowercase letters, with an ASCII fast path.
+    @inline(__always)
     static func isLowercase(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x80 ? (s.value >= 0x61 && s.value <= 0x7A) : s.properties.isLowercase
     }
 
     /// Uppercase letters, with an ASCII fast path.
+    @inline(__always)
     static func isUppercase(_ s: Unicode.Scalar) -> Bool {
         s.value < 0x80 ? (s.value >= 0x41 && s.value <= 0x5A) : s.properties.isUppercase
     }
 
     /// Whitespace, with an ASCII fast path.
+    @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s == " " || (s.value >= 0x09 && s.value <= 0x0D) }
-        return s.properties.isWhitespace
+        return isOtherWhitespace(s)
+    }
+
+    /// Unicode's White_Space scalars above ASCII (`properties.isWhitespace` without the
+    /// property lookup, which costs more than the rest of `fold(_:)`).
+    static func isOtherWhitespace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Number of space-separated words in already whitespace-collapsed text.
@@ -183,17 +218,23 @@ enum Prose {
 
     /// One scalar folded for tolerant comparison, keeping offsets one-to-one: simple lowercase,
     /// curly quotes to straight, every kind of space to U+0020.
+    @inline(__always)
     static func fold(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if s.value < 0x80 {
             if s.value >= 0x41 && s.value <= 0x5A { return Unicode.Scalar(UInt8(s.value + 0x20)) }
             return s.value >= 0x09 && s.value <= 0x0D ? " " : s
         }
+        return foldOther(s)
+    }
+
+    /// `fold(_:)` of a non-ASCII scalar.
+    private static func foldOther(_ s: Unicode.Scalar) -> Unicode.Scalar {
         if isApostrophe(s) { return "'" }
         switch s {
         case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": return "\""
         default: break
         }
-        if s.properties.isWhitespace { return " " }
+        if isOtherWhitespace(s) { return " " }
         guard s.properties.changesWhenLowercased else { return s }
         let lower = s.properties.lowercaseMapping.unicodeScalars
         if lower.count == 1, let first = lower.first { return first }
@@ -221,23 +262,28 @@ enum Prose {
     /// Whether `scalars` contain `needle` (lowercase ASCII bytes), ASCII letters compared
     /// without case.
     static func containsASCIIIgnoringCase(_ scalars: [Unicode.Scalar], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= scalars.count else { return false }
-        var i = 0
-        let last = scalars.count - needle.count
-        while i <= last {
-            if scalars[i].value | 0x20 == UInt32(first) {
-                var j = 1
-                while j < needle.count {
-                    let v = scalars[i + j].value
-                    let folded = v >= 0x41 && v <= 0x5A ? v | 0x20 : v
-                    if folded != UInt32(needle[j]) { break }
-                    j += 1
-                }
-                if j == needle.count { return true }
+        guard !needle.isEmpty, needle.count <= scalars.count else { return false }
+        return scalars.withUnsafeBufferPointer { scalars in
+            for i in 0...(scalars.count - needle.count) where hasASCIIIgnoringCase(scalars, needle, at: i) {
+                return true
             }
-            i += 1
+            return false
         }
-        return false
+    }
+
+    /// Whether `needle` (lowercase ASCII bytes, not empty) stands in `scalars` at `start`,
+    /// ASCII letters compared without case.
+    @inline(__always)
+    static func hasASCIIIgnoringCase(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ needle: [UInt8],
+                                     at start: Int) -> Bool {
+        guard scalars[start].value | 0x20 == UInt32(needle[0]), start + needle.count <= scalars.count else {
+            return false
+        }
+        for j in 1..<needle.count {
+            let v = scalars[start + j].value
+            if (v >= 0x41 && v <= 0x5A ? v | 0x20 : v) != UInt32(needle[j]) { return false }
+        }
+        return true
     }
 
     /// Comparable form of a passage: folded, whitespace collapsed, surrounding quotes and punctuation trimmed.
@@ -250,7 +296,17 @@ enum Prose {
         comparable(scalars, capacity: scalars.count)
     }
 
+    /// `comparable(_:)` of a passage given as scalars, with its length in scalars.
+    static func comparableWithLength(_ scalars: ArraySlice<Unicode.Scalar>) -> (text: String, length: Int) {
+        let out = comparableScalars(scalars, capacity: scalars.count)
+        return (string(out[...]), out.count)
+    }
+
     private static func comparable(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> String {
+        string(comparableScalars(scalars, capacity: capacity)[...])
+    }
+
+    private static func comparableScalars(_ scalars: some Sequence<Unicode.Scalar>, capacity: Int) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(capacity)
         var pendingSpace = false
@@ -266,21 +322,31 @@ enum Prose {
             }
         }
         while let last = out.last, isTrimmable(last) { out.removeLast() }
-        return string(out[...])
+        return out
     }
 
     /// A string from scalars, encoded in one pass straight into the string's storage (no
     /// intermediate buffer; short results are small strings, without any allocation).
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        string(scalars, folding: false)
+        scalars.withUnsafeBufferPointer { string($0, folding: false) }
     }
 
     /// `string(_:)` of the scalars folded with `fold(_:)`, without a folded copy in between.
     static func foldedString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        string(scalars, folding: true)
+        scalars.withUnsafeBufferPointer { string($0, folding: true) }
     }
 
-    private static func string(_ scalars: ArraySlice<Unicode.Scalar>, folding: Bool) -> String {
+    /// `string(_:)` of scalars in a buffer.
+    static func string(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> String {
+        string(UnsafeBufferPointer(rebasing: scalars), folding: false)
+    }
+
+    /// `foldedString(_:)` of scalars in a buffer.
+    static func foldedString(_ scalars: Slice<UnsafeBufferPointer<Unicode.Scalar>>) -> String {
+        string(UnsafeBufferPointer(rebasing: scalars), folding: true)
+    }
+
+    private static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, folding: Bool) -> String {
         var length = 0
         for s in scalars { length += UTF8.width(folding ? fold(s) : s) }
         return String(unsafeUninitializedCapacity: length) { buffer in
