@@ -298,11 +298,40 @@ extension FetchTests {
         #expect(await counter.peak <= 4)
     }
 
+    /// The workers go on while the consumer works: operations start during a call to
+    /// `onResults` (the serial store writer of a refresh), up to `minimumBatch` results waiting.
+    @Test func boundedConcurrencyStartsOperationsWhileResultsAreHandled() async {
+        let started = StartCounter()
+        var startsDuringFirstCall: Int?
+        var batches: [[Int]] = []
+        await BoundedConcurrency.forEachBatch(Array(0..<16), limit: 2, minimumBatch: 4) { value in
+            await started.add()
+            try? await Task.sleep(nanoseconds: 1_000_000)
+            return value
+        } onResults: { results in
+            batches.append(results.map(\.index))
+            guard startsDuringFirstCall == nil else { return }
+            let before = await started.count
+            // Waits up to 5 s for two more operations to start without this call returning.
+            for _ in 0..<500 where await started.count < before + 2 {
+                try? await Task.sleep(nanoseconds: 10_000_000)
+            }
+            startsDuringFirstCall = await started.count - before
+        }
+        #expect(batches.joined().sorted() == Array(0..<16))
+        #expect((startsDuringFirstCall ?? 0) >= 2, "operations started while results were handled: \(startsDuringFirstCall ?? 0)")
+    }
+
     @Test func boundedConcurrencyInBatchesOfNothingCallsNothing() async {
         var calls = 0
         await BoundedConcurrency.forEachBatch([Int](), limit: 3) { $0 } onResults: { _ in calls += 1 }
         #expect(calls == 0)
     }
+}
+
+private actor StartCounter {
+    private(set) var count = 0
+    func add() { count += 1 }
 }
 
 private actor ConcurrencyProbe {
