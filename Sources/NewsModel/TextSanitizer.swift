@@ -1,8 +1,9 @@
 /// Cleans text from feeds and pages so it can never drive a terminal.
 ///
-/// Removes C0 and C1 control characters (keeping `\n`; tabs become spaces), whole escape
-/// sequences (CSI, OSC, DCS, SOS, PM, APC and two-byte ESC sequences), bidi overrides and
-/// isolates, and the zero-width joiner (terminals and ncurses disagree on its width).
+/// Removes C0 and C1 control characters (keeping `\n`; tabs, vertical tabs and form feeds
+/// become spaces, so the words they separate stay apart), whole escape sequences (CSI, OSC,
+/// DCS, SOS, PM, APC and two-byte ESC sequences), bidi overrides and isolates, and the
+/// zero-width joiner (terminals and ncurses disagree on its width).
 public enum TextSanitizer {
     /// Returns `text` with control characters and escape sequences removed.
     public static func clean(_ text: String, keepNewlines: Bool = true) -> String {
@@ -18,7 +19,7 @@ public enum TextSanitizer {
                 skipCSI(&it)
             case 0x90, 0x9D, 0x98, 0x9E, 0x9F: // C1 DCS, OSC, SOS, PM, APC
                 skipString(&it)
-            case 0x09:
+            case 0x09, 0x0B, 0x0C:
                 out.append(" ")
             case 0x0A:
                 out.append(keepNewlines ? "\n" : " ")

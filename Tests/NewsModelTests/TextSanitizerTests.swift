@@ -19,6 +19,7 @@ import NewsModel
         ("bidi \u{202E}gnp.exe", "bidi gnp.exe"),                        // RIGHT-TO-LEFT OVERRIDE
         ("iso\u{2066}late\u{2069}", "isolate"),                          // bidi isolates
         ("tab\there", "tab here"),                                       // tabs expand to a space
+        ("page\u{0C}break\u{0B}vt", "page break vt"),                     // so do form feeds and vertical tabs
         ("bell\u{07}\u{08}\u{7F}", "bell"),                              // BEL, BS, DEL
         ("fam👨\u{200D}👩", "fam👨👩"),                                   // ZWJ removed
         ("日本語 ニュース", "日本語 ニュース"),                               // ordinary text untouched

@@ -49,6 +49,11 @@ public enum HTMLBlocks {
         guard utf8.contains(UInt8(ascii: "<")) else {
             return plainTextBlocks(String(decoding: utf8, as: UTF8.self))
         }
+        // A form feed is HTML whitespace, but libxml2's parser drops it: "a\fb" would read "ab".
+        if memchr(base, 0x0C, utf8.count) != nil {
+            let spaced = utf8.map { $0 == 0x0C ? UInt8(ascii: " ") : $0 }
+            return spaced.withUnsafeBufferPointer { blocks(utf8: $0, baseURL: baseURL) }
+        }
         _ = libxmlReady
         let context = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
             htmlCreateMemoryParserCtxt($0, Int32(utf8.count))
