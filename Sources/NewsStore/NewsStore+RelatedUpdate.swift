@@ -153,17 +153,44 @@ extension NewsStore {
     /// `inputs` without repeated articles (the first input of each counts), in slices of `size`:
     /// the batches `updateRelated` computes together (document frequencies are read once per batch).
     static func relatedBatches(of inputs: [RelatedInput], size: Int) -> [[RelatedInput]] {
-        var seen = Set<ArticleID>()
-        let inputs = inputs.filter { seen.insert($0.id).inserted }
-        let size = max(1, size)
-        return stride(from: 0, to: inputs.count, by: size).map { Array(inputs[$0..<min($0 + size, inputs.count)]) }
+        uniqueSlices(of: inputs, size: size, by: \.id)
     }
 
     /// `ids` without repeats, in slices of `size`.
     static func batches(of ids: [ArticleID], size: Int) -> [[ArticleID]] {
+        uniqueSlices(of: ids, size: size, by: \.self)
+    }
+
+    /// `items` without repeats (the first of each `key` counts), in slices of `size` (at least 1).
+    private static func uniqueSlices<Item>(of items: [Item], size: Int, by key: (Item) -> ArticleID) -> [[Item]] {
         var seen = Set<ArticleID>()
-        let ids = ids.filter { seen.insert($0).inserted }
-        return stride(from: 0, to: ids.count, by: max(1, size)).map { Array(ids[$0..<min($0 + max(1, size), ids.count)]) }
+        let items = items.filter { seen.insert(key($0)).inserted }
+        let size = max(1, size)
+        return stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
+    }
+
+    /// The inputs of the articles of `ids` that need their related stories computed (`pending`),
+    /// with their ids set: `inputs` are in the order of `ids`.
+    static func identified(_ inputs: [RelatedInput], ids: [ArticleID], pending: Set<ArticleID>) -> [RelatedInput] {
+        zip(ids, inputs).compactMap { id, input in
+            guard pending.contains(id) else { return nil }
+            var input = input
+            input.id = id
+            return input
+        }
+    }
+
+    /// Computes the related stories of articles just stored as `ids`, as
+    /// `updateRelated(_:scoring:limits:)` does, from `inputs` made before they had ids (in the
+    /// order of `ids`; `RelatedInput(id:article:scoring:)` with any id). Only the articles new or
+    /// changed since their last computation are computed. When the counts differ, each article
+    /// is read back for its input instead (`updateRelated(for:scoring:limits:)`).
+    @discardableResult
+    public func updateRelated(for ids: [ArticleID], inputs: [RelatedInput], scoring: some RelatedScoring,
+                              limits: RelatedLimits = RelatedLimits()) throws -> RelatedUpdateSummary {
+        guard inputs.count == ids.count else { return try updateRelated(for: ids, scoring: scoring, limits: limits) }
+        let pending = Set(try articlesNeedingRelated(ids))
+        return try updateRelated(Self.identified(inputs, ids: ids, pending: pending), scoring: scoring, limits: limits)
     }
 
     /// How alike two computed articles are, as `updateRelated` judged them: the dot product of

@@ -98,8 +98,9 @@ extension NewsStore {
     }
 
     /// The batches `updateRelated` computes for articles just stored as `ids`, the same as
-    /// `RelatedStories.update` makes of them in separate transactions: the articles needing it,
-    /// with `inputs` when they match `ids` one for one, else read back in slices of the ids.
+    /// `updateRelated(for:inputs:scoring:limits:)` makes of them in separate transactions: the
+    /// articles needing it, with `inputs` when they match `ids` one for one, else read back in
+    /// slices of the ids.
     private static func relatedBatches(_ inputs: [RelatedInput], ids: [ArticleID], scoring: some RelatedScoring,
                                        limits: RelatedLimits, _ db: Database) throws -> [[RelatedInput]] {
         guard inputs.count == ids.count else {
@@ -108,12 +109,6 @@ extension NewsStore {
             }
         }
         let pending = Set(try articlesNeedingRelated(ids, db))
-        let identified = zip(ids, inputs).compactMap { id, input -> RelatedInput? in
-            guard pending.contains(id) else { return nil }
-            var input = input
-            input.id = id
-            return input
-        }
-        return relatedBatches(of: identified, size: limits.batch)
+        return relatedBatches(of: identified(inputs, ids: ids, pending: pending), size: limits.batch)
     }
 }

@@ -45,15 +45,7 @@ enum RelatedStories {
     @discardableResult
     static func update(_ store: NewsStore, ids: [ArticleID], inputs: [RelatedInput]) -> String? {
         do {
-            guard inputs.count == ids.count else { return update(store, ids: ids, articles: nil) }
-            let pending = Set(try store.articlesNeedingRelated(ids))
-            let identified = zip(ids, inputs).compactMap { id, input -> RelatedInput? in
-                guard pending.contains(id) else { return nil }
-                var input = input
-                input.id = id
-                return input
-            }
-            try store.updateRelated(identified, scoring: scorer)
+            try store.updateRelated(for: ids, inputs: inputs, scoring: scorer)
             return nil
         } catch {
             return "related stories not updated: \(error)"
