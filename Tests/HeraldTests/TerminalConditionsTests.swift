@@ -79,9 +79,7 @@ struct TerminalConditionsTests {
         let tmux = try fixture.start(width: 100, height: 30)
         defer { tmux.kill() }
         #expect(await tmux.waitFor("Feeds", timeout: 20).ok)
-        let shell = try #require(pid_t(try tmux.tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
-        let reader = try #require(Self.child(of: shell), "no reader process under the pane's shell \(shell)")
+        let reader = try Self.readerPID(in: tmux)
         #expect(kill(reader, signal) == 0)
         let exited = await tmux.waitFor("HERALD-EXITED", timeout: 10)
         #expect(exited.ok, "the reader did not exit on signal \(signal):\n\(exited.screen)")
@@ -105,9 +103,7 @@ struct TerminalConditionsTests {
         let tmux = try fixture.start(width: 100, height: 30, environment: blocker)
         defer { tmux.kill() }
         #expect(await tmux.waitFor("Feeds", timeout: 20).ok)
-        let shell = try #require(pid_t(try tmux.tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
-        let reader = try #require(Self.child(of: shell), "no reader process under the pane's shell \(shell)")
+        let reader = try Self.readerPID(in: tmux)
         try tmux.resize(width: 60, height: 20)
         // A reader that learnt of the resize draws what one started at that size draws.
         let reference = try ReaderFixture()
@@ -124,6 +120,13 @@ struct TerminalConditionsTests {
         #expect(exited.ok, "the reader did not exit on SIGTERM:\n\(exited.screen)")
         #expect(exited.screen.contains("exit=\(128 + SIGTERM)"), "\(exited.screen)")
         #expect(try fixture.ttyRestored())
+    }
+
+    /// The reader's process: the child of the shell that `ReaderFixture` runs in the pane.
+    static func readerPID(in tmux: TmuxSession) throws -> pid_t {
+        let shell = try #require(pid_t(try tmux.tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        return try #require(child(of: shell), "no reader process under the pane's shell \(shell)")
     }
 
     /// The first process whose parent is `parent` (read from /proc; no process names involved).
